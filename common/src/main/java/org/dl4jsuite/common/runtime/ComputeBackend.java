@@ -1,0 +1,62 @@
+package org.dl4jsuite.common.runtime;
+
+import java.util.Properties;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Starts ND4J the way every command in the suite wants it: float32, DL4J's native layer helpers
+ * on (oneDNN on CPU, cuDNN on CUDA), the requested thread count; and describes the backend it got.
+ */
+public final class ComputeBackend {
+    /** DL4J's switch for its oneDNN/cuDNN layer helpers; M2.1 defaults it to "disabled". */
+    static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+
+    private ComputeBackend() {
+    }
+
+    /**
+     * Initialises ND4J once. {@code threads <= 0} keeps ND4J's own choice (all cores). Returns the
+     * description that commands print and record in config.json.
+     */
+    public static synchronized BackendInfo initialise(int threads) {
+        if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
+            System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
+        }
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        if (threads > 0) {
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        }
+        return describe();
+    }
+
+    /** What ND4J is running on right now. */
+    public static BackendInfo describe() {
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String backend = String.valueOf(env.getOrDefault("backend", "unknown"));
+        String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
+        int threads = Nd4j.getEnvironment().maxThreads();
+        boolean oneDnn = false;
+        if ("CPU".equalsIgnoreCase(backend)) {
+            oneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+        }
+        boolean helpers = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"));
+        return new BackendInfo(backend, nativeBuild(backend), blas, threads, oneDnn, helpers,
+                Nd4j.dataType().toString());
+    }
+
+    /** The javacpp platform directory ND4J's native library was loaded from, e.g. linux-x86_64-onednn-avx2. */
+    private static String nativeBuild(String backend) {
+        String resource = "CPU".equalsIgnoreCase(backend)
+                ? "org/nd4j/linalg/cpu/nativecpu/bindings/"
+                : "org/nd4j/linalg/jcublas/bindings/";
+        String platform = System.getProperty("org.bytedeco.javacpp.platform", "linux-x86_64");
+        for (String extension : new String[] {"-onednn-avx512", "-onednn-avx2", "-onednn", "-avx512", "-avx2", "-cudnn", "-compat", ""}) {
+            if (ComputeBackend.class.getClassLoader().getResource(resource + platform + extension + "/") != null) {
+                return platform + extension;
+            }
+        }
+        return platform;
+    }
+}
