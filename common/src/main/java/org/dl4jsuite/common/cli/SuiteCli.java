@@ -1,0 +1,90 @@
+package org.dl4jsuite.common.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.dl4jsuite.common.SuiteException;
+import picocli.CommandLine;
+
+/**
+ * Runs a module's picocli command the suite's way: defaults shown in --help, module defaults for
+ * shared options, and user errors printed as one line (no stack trace) with exit code 2.
+ */
+public final class SuiteCli {
+    /** Exit code for a user error (bad input, missing data, diverged training). */
+    public static final int USER_ERROR = 2;
+    /** Exit code for a bug. */
+    public static final int INTERNAL_ERROR = 1;
+
+    private SuiteCli() {
+    }
+
+    /** Parses {@code args}, runs the chosen subcommand and returns its exit code. */
+    public static int execute(Object command, String... args) {
+        return execute(command, null, args);
+    }
+
+    /** As {@link #execute(Object, String...)}, with picocli's error stream (usage and error lines) sent to {@code err}. */
+    public static int execute(Object command, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(command);
+        if (err != null) {
+            cli.setErr(err);
+        }
+        return cli.execute(args);
+    }
+
+    /** The configured picocli command line for {@code command} (module defaults, error handling). */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cli = new CommandLine(command);
+        cli.setDefaultValueProvider(SuiteCli::moduleDefault);
+        cli.setExecutionExceptionHandler(SuiteCli::handle);
+        return cli;
+    }
+
+    /** Runs and exits the JVM with the command's exit code: for main methods. */
+    public static void main(Object command, String... args) {
+        int code = execute(command, args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    private static String moduleDefault(CommandLine.Model.ArgSpec arg) {
+        if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
+            return null;
+        }
+        Object user = arg.command() == null ? null : arg.command().userObject();
+        if (user instanceof ModuleDefaults defaults) {
+            Map<String, String> values = defaults.optionDefaults();
+            return values.get(option.longestName());
+        }
+        return null;
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        SuiteException user = userError(e);
+        if (user != null) {
+            err.println(cli.getColorScheme().errorText("error: " + user.getMessage()));
+            err.flush();
+            return USER_ERROR;
+        }
+        if (e.getCause() instanceof OutOfMemoryError) {
+            err.println("error: out of memory; raise the limits with JAVA_OPTS (e.g. -Xmx8g "
+                    + "-Dorg.bytedeco.javacpp.maxbytes=12G) or use a smaller --batch-size");
+            err.flush();
+            return USER_ERROR;
+        }
+        err.println("internal error (a bug; please report it with the trace below):");
+        e.printStackTrace(err);
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    private static SuiteException userError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SuiteException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package org.dl4jsuite.common.cli;
+
+import java.nio.file.Path;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.train.RunOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options every {@code train} command shares, defined once; modules set their defaults via {@link ModuleDefaults}. */
+public final class TrainingOptions {
+    @Mixin
+    DataDirOption data = new DataDirOption();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run folders go (<out>/<module>/<time>/). Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (weights, shuffling, dropout). Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs. Default: ${DEFAULT-VALUE}")
+    int epochs;
+
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N training steps in all (0 = no limit; for smoke runs). Default: ${DEFAULT-VALUE}")
+    long maxSteps;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "CPU threads for ND4J (0 = all cores). Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "500",
+            description = "Write a checkpoint every STEPS steps (and always at each epoch end). Default: ${DEFAULT-VALUE}")
+    int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", arity = "0..1", fallbackValue = "latest",
+            description = "Continue a stopped run: its folder, or nothing for the latest run under --out.")
+    String resume;
+
+    /** The options as the training machinery takes them, validated. */
+    public RunOptions toRunOptions() {
+        if (epochs <= 0) {
+            throw new SuiteException("--epochs must be at least 1, got " + epochs);
+        }
+        if (maxSteps < 0) {
+            throw new SuiteException("--max-steps must be 0 (no limit) or positive, got " + maxSteps);
+        }
+        if (threads < 0) {
+            throw new SuiteException("--threads must be 0 (all cores) or positive, got " + threads);
+        }
+        if (checkpointEvery <= 0) {
+            throw new SuiteException("--checkpoint-every must be positive, got " + checkpointEvery);
+        }
+        return new RunOptions(data.dataDir(), out, seed, epochs, maxSteps, threads, resume, checkpointEvery);
+    }
+
+    /** The --data-dir value, or null. */
+    public Path dataDir() {
+        return data.dataDir();
+    }
+}

@@ -1,0 +1,115 @@
+package org.dl4jsuite.common.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.api.Model;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.AtomicFiles;
+import org.dl4jsuite.common.io.Json;
+
+/**
+ * A run's checkpoints: each is a folder {@code ckpt-<step>-<epoch>-<batch>/} holding {@code model.zip}
+ * (parameters and updater state) and {@code state.json}, built under a temporary name and renamed
+ * into place; {@code LATEST} names the newest complete one and is itself replaced atomically. A
+ * crash at any moment leaves the previous checkpoint intact.
+ */
+public final class Checkpoints {
+    static final String LATEST = "LATEST";
+    static final String MODEL = "model.zip";
+    static final String STATE = "state.json";
+
+    private final Path dir;
+    private final int keep;
+
+    /** Checkpoints under {@code dir}, keeping the newest {@code keep} (at least 1). */
+    public Checkpoints(Path dir, int keep) {
+        this.dir = dir;
+        this.keep = Math.max(1, keep);
+    }
+
+    /** One saved checkpoint. */
+    public record Checkpoint(Path directory, TrainingState state) {
+        /** The model zip (with updater state) inside the checkpoint. */
+        public Path modelFile() {
+            return directory.resolve(MODEL);
+        }
+    }
+
+    /** Writes a checkpoint of {@code model} at {@code state} and makes it the latest. */
+    public Checkpoint save(Model model, ModelMetadata metadata, TrainingState state) {
+        String name = String.format("ckpt-%09d-%03d-%06d", state.step(), state.epoch(), state.batchInEpoch());
+        Path target = dir.resolve(name);
+        Path building = dir.resolve("." + name + ".building");
+        try {
+            Files.createDirectories(dir);
+            deleteTree(building);
+            Files.createDirectories(building);
+            ModelFile.save(model, building.resolve(MODEL), true, metadata);
+            Json.write(building.resolve(STATE), state);
+            deleteTree(target);
+            AtomicFiles.move(building, target);
+        } catch (IOException e) {
+            throw new SuiteException("could not write checkpoint " + target + ": " + e.getMessage()
+                    + " (check free disk space and permissions)", e);
+        }
+        AtomicFiles.write(dir.resolve(LATEST), (name + "\n").getBytes(StandardCharsets.UTF_8));
+        prune(name);
+        return new Checkpoint(target, state);
+    }
+
+    /** The newest complete checkpoint, if any. */
+    public Optional<Checkpoint> latest() {
+        Path pointer = dir.resolve(LATEST);
+        if (!Files.isRegularFile(pointer)) {
+            return Optional.empty();
+        }
+        try {
+            Path chosen = dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
+            return Optional.of(read(chosen));
+        } catch (IOException e) {
+            throw new SuiteException("cannot read " + pointer + ": " + e.getMessage());
+        }
+    }
+
+    private static Checkpoint read(Path checkpoint) {
+        if (!Files.isRegularFile(checkpoint.resolve(MODEL)) || !Files.isRegularFile(checkpoint.resolve(STATE))) {
+            throw new SuiteException("checkpoint " + checkpoint + " is incomplete (model.zip or state.json missing); "
+                    + "delete it and point " + LATEST + " at an older one, or start a new run");
+        }
+        JsonNode state = Json.readTree(checkpoint.resolve(STATE));
+        return new Checkpoint(checkpoint, Json.convert(state, TrainingState.class));
+    }
+
+    private void prune(String newest) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> all = entries.filter(p -> p.getFileName().toString().startsWith("ckpt-"))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .toList();
+            for (int i = keep; i < all.size(); i++) {
+                if (!all.get(i).getFileName().toString().equals(newest)) {
+                    deleteTree(all.get(i));
+                }
+            }
+        } catch (IOException e) {
+            // old checkpoints that could not be removed cost disk space, not correctness
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.dl4jsuite.common.train;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Mini-batches drawn from features and labels held in memory (rows = examples), reshuffled each
+ * epoch with a permutation that depends only on (seed, epoch). The last batch may be smaller, as
+ * with PyTorch's DataLoader.
+ */
+public final class InMemoryBatches implements BatchSource {
+    private final INDArray features;
+    private final INDArray labels;
+    private final int batchSize;
+    private final long seed;
+    private final boolean shuffle;
+
+    /** {@code features} [n, d] and {@code labels} [n, k], both 2-D with matching rows. */
+    public InMemoryBatches(INDArray features, INDArray labels, int batchSize, long seed, boolean shuffle) {
+        if (features.rank() != 2 || labels.rank() != 2 || features.rows() != labels.rows()) {
+            throw new IllegalArgumentException("features " + java.util.Arrays.toString(features.shape())
+                    + " and labels " + java.util.Arrays.toString(labels.shape()) + " must be 2-D with equal rows");
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.features = features;
+        this.labels = labels;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.shuffle = shuffle;
+    }
+
+    /** Number of examples. */
+    public int size() {
+        return features.rows();
+    }
+
+    @Override
+    public int batchesPerEpoch() {
+        return (size() + batchSize - 1) / batchSize;
+    }
+
+    /** The example order of {@code epoch}: a Fisher–Yates shuffle seeded by (seed, epoch), or identity. */
+    public int[] order(int epoch) {
+        int n = size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (shuffle) {
+            SplittableRandom random = new SplittableRandom(seed * 6364136223846793005L + epoch);
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    @Override
+    public Iterator<DataSet> epoch(int epoch, int skip) {
+        int[] order = order(epoch);
+        int batches = batchesPerEpoch();
+        return new Iterator<>() {
+            private int next = Math.max(0, skip);
+
+            @Override
+            public boolean hasNext() {
+                return next < batches;
+            }
+
+            @Override
+            public DataSet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int from = next * batchSize;
+                int to = Math.min(from + batchSize, order.length);
+                int[] rows = java.util.Arrays.copyOfRange(order, from, to);
+                next++;
+                return new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
+            }
+        };
+    }
+}

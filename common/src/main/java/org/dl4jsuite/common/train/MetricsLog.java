@@ -1,0 +1,80 @@
+package org.dl4jsuite.common.train;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.Json;
+
+/**
+ * {@code metrics.jsonl}: one JSON object per logged step or epoch. Lines are flushed as written,
+ * so a killed run keeps everything it logged; a resumed run appends to the same file.
+ */
+public final class MetricsLog implements AutoCloseable {
+    private final Path file;
+    private final BufferedWriter out;
+
+    /** Opens {@code file} for appending. */
+    public MetricsLog(Path file) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new SuiteException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Appends one record (keys in insertion order). */
+    public synchronized void append(Map<String, ?> record) {
+        try {
+            out.write(Json.line(record));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    /** Reads every record of a metrics file,. */
+    public static List<Map<String, Object>> read(Path file) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return records;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = Json.parse(line);
+                Map<String, Object> record = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> record.put(e.getKey(),
+                        e.getValue().isNumber() ? (Object) e.getValue().doubleValue() : e.getValue().asText()));
+                records.add(record);
+            }
+        } catch (IOException e) {
+            throw new SuiteException("cannot read " + file + ": " + e.getMessage());
+        }
+        return records;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.dl4jsuite.common.train;
+
+import java.io.PrintStream;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.NeuralNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The suite's one training loop: epochs of batches from a {@link BatchSource}, one DL4J fit per
+ * batch, a log line and a metrics record every N steps, per-epoch evaluation, checkpoints every N
+ * steps and at each epoch end, a NaN guard, Ctrl-C handling and exact resume.
+ */
+public final class Trainer {
+
+    /** How long to train and how often to log and checkpoint. {@code maxSteps <= 0} means no limit. */
+    public record Settings(int epochs, long maxSteps, int logEvery, int checkpointEvery, int keepCheckpoints, long seed) {
+    }
+
+    /** Per-epoch evaluation: metric name to value (e.g. "test_accuracy"), logged and recorded. */
+    @FunctionalInterface
+    public interface EpochEvaluation {
+        Map<String, Double> evaluate(int epochsDone);
+    }
+
+    /** How a run ended: the state reached, why it stopped, and the last checkpoint written. */
+    public record Result(TrainingState state, Outcome outcome, Optional<Checkpoints.Checkpoint> checkpoint) {
+    }
+
+    /** Why training stopped. */
+    public enum Outcome { COMPLETED, MAX_STEPS, INTERRUPTED }
+
+    private final Settings settings;
+    private final Checkpoints checkpoints;
+    private final ModelMetadata metadata;
+    private final MetricsLog metrics;
+    private final PrintStream console;
+
+    public Trainer(Settings settings, Checkpoints checkpoints, ModelMetadata metadata, MetricsLog metrics,
+                   PrintStream console) {
+        this.settings = settings;
+        this.checkpoints = checkpoints;
+        this.metadata = metadata;
+        this.metrics = metrics;
+        this.console = console;
+    }
+
+    /** Trains {@code model} from {@code start} until the epochs or max steps are done, or a stop is requested. */
+    public Result train(Model model, BatchSource data, TrainingState start, EpochEvaluation evaluation,
+                        StopSignal stop) {
+        NeuralNetwork network = (NeuralNetwork) model;
+        int batches = data.batchesPerEpoch();
+        TrainingState state = start;
+        Optional<Checkpoints.Checkpoint> last = Optional.empty();
+        Window window = new Window();
+        while (state.epoch() < settings.epochs()) {
+            Iterator<DataSet> epoch = data.epoch(state.epoch(), state.batchInEpoch());
+            long epochExamples = 0;
+            double epochSeconds = 0;
+            while (epoch.hasNext()) {
+                DataSet batch = epoch.next();
+                // Reseeding per step makes dropout and other randomness a function of the step alone,
+                // so a resumed run draws exactly what the uninterrupted run would have drawn.
+                Nd4j.getRandom().setSeed(settings.seed() * 1_000_003L + state.step());
+                long t0 = System.nanoTime();
+                network.fit(batch);
+                double loss = model.score();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (!Double.isFinite(loss)) {
+                    throw diverged(loss, state, last.or(checkpoints::latest));
+                }
+                state = state.afterBatch(loss, seconds);
+                int examples = batch.numExamples();
+                window.add(loss, examples, seconds);
+                epochExamples += examples;
+                epochSeconds += seconds;
+                if (state.step() % settings.logEvery() == 0) {
+                    logSteps(state, batches, window);
+                }
+                boolean maxed = settings.maxSteps() > 0 && state.step() >= settings.maxSteps();
+                if (state.step() % settings.checkpointEvery() == 0 || maxed || stop.requested()) {
+                    last = Optional.of(checkpoints.save(model, metadata, state));
+                }
+                if (stop.requested()) {
+                    console.printf("stopped at step %d; checkpoint %s (continue with --resume)%n",
+                            state.step(), last.get().directory());
+                    stop.acknowledge();
+                    return new Result(state, Outcome.INTERRUPTED, last);
+                }
+                if (maxed) {
+                    console.printf("reached --max-steps %d; checkpoint %s%n", settings.maxSteps(), last.get().directory());
+                    return new Result(state, Outcome.MAX_STEPS, last);
+                }
+            }
+            double meanLoss = state.batchInEpoch() == 0 ? Double.NaN : state.epochLossSum() / state.batchInEpoch();
+            Map<String, Double> evaluated = evaluation.evaluate(state.epoch() + 1);
+            logEpoch(state, meanLoss, epochExamples, epochSeconds, evaluated);
+            state = state.nextEpoch();
+            last = Optional.of(checkpoints.save(model, metadata, state));
+        }
+        return new Result(state, Outcome.COMPLETED, last);
+    }
+
+    private void logSteps(TrainingState state, int batches, Window window) {
+        double loss = window.meanLoss();
+        double rate = window.examplesPerSecond();
+        console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f ex/s  %.1f s%n", state.epoch() + 1,
+                settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, state.wallSeconds());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("type", "step");
+        record.put("step", state.step());
+        record.put("epoch", state.epoch() + 1);
+        record.put("loss", loss);
+        record.put("examples_per_s", rate);
+        record.put("wall_s", state.wallSeconds());
+        metrics.append(record);
+        window.reset();
+    }
+
+    private void logEpoch(TrainingState state, double meanLoss, long examples, double seconds,
+                          Map<String, Double> evaluated) {
+        StringBuilder line = new StringBuilder(String.format("epoch %d/%d done  train loss %.4f",
+                state.epoch() + 1, settings.epochs(), meanLoss));
+        evaluated.forEach((k, v) -> line.append(String.format("  %s %.4f", k, v)));
+        double rate = seconds > 0 ? examples / seconds : 0;
+        line.append(String.format("  %,.0f ex/s  %.1f s", rate, state.wallSeconds()));
+        console.println(line);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("type", "epoch");
+        record.put("step", state.step());
+        record.put("epoch", state.epoch() + 1);
+        record.put("loss", meanLoss);
+        record.put("examples_per_s", rate);
+        record.put("wall_s", state.wallSeconds());
+        record.putAll(evaluated);
+        metrics.append(record);
+    }
+
+    private static TrainingDivergedException diverged(double loss, TrainingState state,
+                                                      Optional<Checkpoints.Checkpoint> last) {
+        String kept = last.map(c -> "the last good checkpoint is " + c.directory()
+                        + "; lower the learning rate and continue with --resume, or start again")
+                .orElse("no checkpoint was written this session; lower the learning rate and start again");
+        return new TrainingDivergedException(String.format("training diverged: the loss became %s at step %d "
+                + "(epoch %d); stopped; %s", loss, state.step() + 1, state.epoch() + 1, kept));
+    }
+
+    /** Loss and throughput over the steps since the last log line. */
+    private static final class Window {
+        private double lossSum;
+        private int batches;
+        private long examples;
+        private double seconds;
+
+        void add(double loss, int n, double s) {
+            lossSum += loss;
+            batches++;
+            examples += n;
+            seconds += s;
+        }
+
+        double meanLoss() {
+            return batches == 0 ? Double.NaN : lossSum / batches;
+        }
+
+        double examplesPerSecond() {
+            return seconds > 0 ? examples / seconds : 0;
+        }
+
+        void reset() {
+            lossSum = 0;
+            batches = 0;
+            examples = 0;
+            seconds = 0;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.dl4jsuite.common.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.Json;
+import org.dl4jsuite.common.runtime.BackendInfo;
+import org.dl4jsuite.common.runtime.ComputeBackend;
+
+/**
+ * A training run from the command's point of view: opens a new run folder (or the one being
+ * resumed), starts the backend, records config.json, and hands out the metrics log, checkpoints
+ * and a configured {@link Trainer}.
+ *
+ * @param <C> the module's configuration record
+ */
+public final class TrainingRun<C> implements AutoCloseable {
+    private final String module;
+    private final RunDirectory directory;
+    private final C config;
+    private final RunOptions options;
+    private final BackendInfo backend;
+    private final MetricsLog metrics;
+    private final Checkpoints checkpoints;
+    private final Optional<Checkpoints.Checkpoint> resumeFrom;
+    private final PrintStream console;
+
+    private TrainingRun(String module, RunDirectory directory, C config, RunOptions options, BackendInfo backend,
+                        Optional<Checkpoints.Checkpoint> resumeFrom, PrintStream console) {
+        this.module = module;
+        this.directory = directory;
+        this.config = config;
+        this.options = options;
+        this.backend = backend;
+        this.resumeFrom = resumeFrom;
+        this.console = console;
+        this.checkpoints = new Checkpoints(directory.checkpoints(), 3);
+        this.metrics = new MetricsLog(directory.file("metrics.jsonl"));
+    }
+
+    /**
+     * Starts a new run with {@code config}, or, with {@code --resume}, reopens a previous run and
+     * takes its recorded configuration (of type {@code type}) and latest checkpoint.
+     */
+    public static <C> TrainingRun<C> start(String module, RunOptions options, C config, Class<C> type,
+                                           PrintStream console) {
+        BackendInfo backend = ComputeBackend.initialise(options.threads());
+        console.println(backend.summary());
+        if (options.resume() == null) {
+            RunDirectory dir = RunDirectory.create(options.out(), module);
+            TrainingRun<C> run = new TrainingRun<>(module, dir, config, options, backend, Optional.empty(), console);
+            run.writeConfig();
+            console.println("run folder " + dir);
+            return run;
+        }
+        RunDirectory dir = "latest".equals(options.resume())
+                ? RunDirectory.latest(options.out(), module)
+                : RunDirectory.open(Path.of(options.resume()));
+        JsonNode recorded = Json.readTree(dir.file("config.json"));
+        if (!module.equals(recorded.path("module").asText())) {
+            throw new SuiteException(dir + " is a " + recorded.path("module").asText() + " run, not a " + module + " run");
+        }
+        C saved = Json.convert(recorded.get("config"), type);
+        // The shuffle order and per-step randomness derive from the seed: a resumed run must keep its own.
+        RunOptions resumed = new RunOptions(options.dataDir(), options.out(),
+                recorded.path("options").path("seed").asLong(options.seed()), options.epochs(), options.maxSteps(),
+                options.threads(), options.resume(), options.checkpointEvery());
+        Optional<Checkpoints.Checkpoint> checkpoint = new Checkpoints(dir.checkpoints(), 3).latest();
+        if (checkpoint.isEmpty()) {
+            throw new SuiteException(dir + " has no checkpoint to resume from (it stopped before its first one); "
+                    + "start a new run instead");
+        }
+        TrainingState state = checkpoint.get().state();
+        console.printf("resuming %s from step %d (epoch %d, batch %d)%n", dir, state.step(), state.epoch() + 1,
+                state.batchInEpoch());
+        return new TrainingRun<>(module, dir, saved, resumed, backend, checkpoint, console);
+    }
+
+    public C config() {
+        return config;
+    }
+
+    public RunDirectory directory() {
+        return directory;
+    }
+
+    public RunOptions options() {
+        return options;
+    }
+
+    public BackendInfo backend() {
+        return backend;
+    }
+
+    public MetricsLog metrics() {
+        return metrics;
+    }
+
+    public Checkpoints checkpoints() {
+        return checkpoints;
+    }
+
+    /** The checkpoint a resumed run continues from; empty for a new run. */
+    public Optional<Checkpoints.Checkpoint> resumeFrom() {
+        return resumeFrom;
+    }
+
+    /** Where training starts: the checkpoint's state, or the beginning. */
+    public TrainingState startState() {
+        return resumeFrom.map(Checkpoints.Checkpoint::state).orElse(TrainingState.start());
+    }
+
+    /** A trainer for this run, logging every {@code logEvery} steps. */
+    public Trainer trainer(ModelMetadata metadata, int logEvery) {
+        Trainer.Settings settings = new Trainer.Settings(options.epochs(), options.maxSteps(), Math.max(1, logEvery),
+                Math.max(1, options.checkpointEvery()), 3, options.seed());
+        return new Trainer(settings, checkpoints, metadata, metrics, console);
+    }
+
+    private void writeConfig() {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("module", module);
+        record.put("started", OffsetDateTime.now().toString());
+        record.put("config", config);
+        record.put("options", options);
+        record.put("backend", backend);
+        record.put("java", System.getProperty("java.version"));
+        Json.write(directory.file("config.json"), record);
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+}

@@ -1,0 +1,169 @@
+package org.dl4jsuite.common.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.runtime.ComputeBackend;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+class TrainerTest {
+    private static final long SEED = 7;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void backend() {
+        ComputeBackend.initialise(0);
+    }
+
+    private Trainer trainer(Path dir, int epochs, long maxSteps, MetricsLog metrics) {
+        return new Trainer(new Trainer.Settings(epochs, maxSteps, 2, 5, 2, SEED), new Checkpoints(dir.resolve("ckpt"), 2),
+                TinyClassifier.metadata(), metrics, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private Trainer.Result run(Path dir, MultiLayerNetwork net, int epochs, long maxSteps, TrainingState start) {
+        try (MetricsLog metrics = new MetricsLog(dir.resolve("metrics.jsonl"))) {
+            return trainer(dir, epochs, maxSteps, metrics).train(net, TinyClassifier.data(200, 16, SEED), start,
+                    e -> Map.of("test_metric", (double) e), StopSignal.manual());
+        }
+    }
+
+    @Test
+    void resumedRunEndsWithExactlyTheParametersOfAnUninterruptedOne() {
+        MultiLayerNetwork straight = TinyClassifier.network(SEED);
+        Trainer.Result full = run(tmp.resolve("a"), straight, 3, 0, TrainingState.start());
+        assertThat(full.outcome()).isEqualTo(Trainer.Outcome.COMPLETED);
+        assertThat(full.state().step()).isEqualTo(3 * 13);
+
+        Path b = tmp.resolve("b");
+        Trainer.Result cut = run(b, TinyClassifier.network(SEED), 3, 17, TrainingState.start());
+        assertThat(cut.outcome()).isEqualTo(Trainer.Outcome.MAX_STEPS);
+        Checkpoints.Checkpoint latest = new Checkpoints(b.resolve("ckpt"), 2).latest().orElseThrow();
+        assertThat(latest.state().step()).isEqualTo(17);
+        assertThat(latest.state().epoch()).isEqualTo(1);
+        assertThat(latest.state().batchInEpoch()).isEqualTo(4);
+
+        MultiLayerNetwork restored = ModelFile.loadMultiLayer(latest.modelFile(), "test", true);
+        Trainer.Result resumed = run(b, restored, 3, 0, latest.state());
+        assertThat(resumed.state().step()).isEqualTo(full.state().step());
+        assertThat(restored.params()).isEqualTo(straight.params());
+        assertThat(restored.getUpdater().getStateViewArray()).isEqualTo(straight.getUpdater().getStateViewArray());
+    }
+
+    @Test
+    void resumeWithoutTheUpdaterStateWouldDiverge() {
+        // Guards the test above: if resuming dropped Adam's moments, the parameters would differ.
+        MultiLayerNetwork straight = TinyClassifier.network(SEED);
+        run(tmp.resolve("a"), straight, 2, 0, TrainingState.start());
+        Path b = tmp.resolve("b");
+        run(b, TinyClassifier.network(SEED), 2, 9, TrainingState.start());
+        Checkpoints.Checkpoint latest = new Checkpoints(b.resolve("ckpt"), 2).latest().orElseThrow();
+        MultiLayerNetwork withoutUpdater = ModelFile.loadMultiLayer(latest.modelFile(), "test", false);
+        run(b, withoutUpdater, 2, 0, latest.state());
+        assertThat(withoutUpdater.params()).isNotEqualTo(straight.params());
+    }
+
+    @Test
+    void sameSeedGivesTheSameLosses() {
+        run(tmp.resolve("a"), TinyClassifier.network(SEED), 2, 0, TrainingState.start());
+        run(tmp.resolve("b"), TinyClassifier.network(SEED), 2, 0, TrainingState.start());
+        List<Double> a = losses(tmp.resolve("a/metrics.jsonl"));
+        assertThat(a).hasSize(13 + 2);
+        assertThat(losses(tmp.resolve("b/metrics.jsonl"))).isEqualTo(a);
+    }
+
+    @Test
+    void metricsRecordsCarryStepEpochLossThroughputAndTime() {
+        run(tmp, TinyClassifier.network(SEED), 2, 0, TrainingState.start());
+        List<Map<String, Object>> records = MetricsLog.read(tmp.resolve("metrics.jsonl"));
+        Map<String, Object> first = records.get(0);
+        assertThat(first).containsKeys("type", "step", "epoch", "loss", "examples_per_s", "wall_s");
+        assertThat(first.get("type")).isEqualTo("step");
+        assertThat(first.get("step")).isEqualTo(2.0);
+        assertThat((Double) first.get("examples_per_s")).isPositive();
+        Map<String, Object> epoch = records.stream().filter(r -> "epoch".equals(r.get("type"))).findFirst().orElseThrow();
+        assertThat(epoch.get("step")).isEqualTo(13.0);
+        assertThat(epoch.get("test_metric")).isEqualTo(1.0);
+        // Training learns the task: the second epoch's mean loss is below the first's.
+        List<Map<String, Object>> epochs = records.stream().filter(r -> "epoch".equals(r.get("type"))).toList();
+        assertThat((Double) epochs.get(1).get("loss")).isLessThan((Double) epochs.get(0).get("loss"));
+    }
+
+    @Test
+    void nanLossStopsTrainingAndKeepsTheLastGoodCheckpoint() {
+        MultiLayerNetwork net = TinyClassifier.network(SEED);
+        InMemoryBatches good = TinyClassifier.data(200, 16, SEED);
+        BatchSource poisoned = new BatchSource() {
+            @Override
+            public int batchesPerEpoch() {
+                return good.batchesPerEpoch();
+            }
+
+            @Override
+            public java.util.Iterator<DataSet> epoch(int epoch, int skip) {
+                java.util.Iterator<DataSet> inner = good.epoch(epoch, skip);
+                return new java.util.Iterator<>() {
+                    int index = skip;
+
+                    public boolean hasNext() {
+                        return inner.hasNext();
+                    }
+
+                    public DataSet next() {
+                        DataSet batch = inner.next();
+                        int position = index++;
+                        if (epoch == 1 && position == 3) {
+                            INDArray f = batch.getFeatures().dup();
+                            f.putScalar(0, 0, Double.NaN);
+                            return new DataSet(f, batch.getLabels());
+                        }
+                        return batch;
+                    }
+                };
+            }
+        };
+        try (MetricsLog metrics = new MetricsLog(tmp.resolve("metrics.jsonl"))) {
+            Trainer trainer = trainer(tmp, 3, 0, metrics);
+            assertThatThrownBy(() -> trainer.train(net, poisoned, TrainingState.start(), e -> Map.of(), StopSignal.manual()))
+                    .isInstanceOf(TrainingDivergedException.class)
+                    .hasMessageContaining("NaN")
+                    .hasMessageContaining("step 17")
+                    .hasMessageContaining("last good checkpoint")
+                    .hasMessageContaining("--resume");
+        }
+        Checkpoints.Checkpoint kept = new Checkpoints(tmp.resolve("ckpt"), 2).latest().orElseThrow();
+        assertThat(kept.state().step()).isEqualTo(15);
+        MultiLayerNetwork restored = ModelFile.loadMultiLayer(kept.modelFile(), "test", true);
+        assertThat(restored.params().isNaN().any()).isFalse();
+    }
+
+    @Test
+    void aStopRequestWritesACheckpointAndReportsInterrupted() {
+        StopSignal stop = StopSignal.manual();
+        stop.request();
+        try (MetricsLog metrics = new MetricsLog(tmp.resolve("metrics.jsonl"))) {
+            Trainer.Result result = trainer(tmp, 3, 0, metrics).train(TinyClassifier.network(SEED),
+                    TinyClassifier.data(200, 16, SEED), TrainingState.start(), e -> Map.of(), stop);
+            assertThat(result.outcome()).isEqualTo(Trainer.Outcome.INTERRUPTED);
+            assertThat(result.state().step()).isEqualTo(1);
+            assertThat(result.checkpoint()).isPresent();
+            assertThat(new Checkpoints(tmp.resolve("ckpt"), 2).latest().orElseThrow().state().step()).isEqualTo(1);
+        }
+    }
+
+    private static List<Double> losses(Path metrics) {
+        return MetricsLog.read(metrics).stream().map(r -> (Double) r.get("loss")).toList();
+    }
+}
