@@ -1,5 +1,8 @@
 package org.dl4jsuite.common.runtime;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,12 +26,34 @@ public final class ComputeBackend {
         if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
             System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
         }
+        loadQuietly();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         if (threads > 0) {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
         return describe();
+    }
+
+    /**
+     * Loads ND4J's backend. With the CUDA backend on the classpath but no NVIDIA driver, ND4J prints a
+     * long UnsatisfiedLinkError trace before falling back to the CPU; that is replaced by one line.
+     */
+    private static void loadQuietly() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Nd4j.getBackend();
+        } finally {
+            System.setErr(original);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        if (text.contains("libcuda.so") && !"CUDA".equalsIgnoreCase(describe().backend())) {
+            original.println("no NVIDIA driver found (libcuda.so.1 missing): using the CPU backend");
+        } else {
+            original.print(text);
+        }
     }
 
     /** What ND4J is running on right now. */
