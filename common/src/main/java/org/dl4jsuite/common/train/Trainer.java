@@ -99,10 +99,20 @@ public final class Trainer {
             double meanLoss = state.batchInEpoch() == 0 ? Double.NaN : state.epochLossSum() / state.batchInEpoch();
             Map<String, Double> evaluated = evaluation.evaluate(state.epoch() + 1);
             logEpoch(state, meanLoss, epochExamples, epochSeconds, evaluated);
+            incrementEpochCount(model);
             state = state.nextEpoch();
             last = Optional.of(checkpoints.save(model, metadata, state));
         }
         return new Result(state, Outcome.COMPLETED, last);
+    }
+
+    /** DL4J counts epochs only in fit(iterator); per-epoch schedules need the count kept up to date. */
+    private static void incrementEpochCount(Model model) {
+        if (model instanceof org.deeplearning4j.nn.multilayer.MultiLayerNetwork mln) {
+            mln.incrementEpochCount();
+        } else if (model instanceof org.deeplearning4j.nn.graph.ComputationGraph graph) {
+            graph.incrementEpochCount();
+        }
     }
 
     private void logSteps(TrainingState state, int batches, Window window) {
