@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,11 @@ class ConvolutionLayersTest {
     @BeforeAll
     static void doubles() {
         GradientProofs.useDoublePrecision();
+    }
+
+    @AfterAll
+    static void floats() {
+        GradientProofs.restoreFloat();
     }
 
     private static Conv2D conv() {

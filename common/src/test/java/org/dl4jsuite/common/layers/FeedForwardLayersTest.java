@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -26,6 +27,11 @@ class FeedForwardLayersTest {
     @BeforeAll
     static void doubles() {
         GradientProofs.useDoublePrecision();
+    }
+
+    @AfterAll
+    static void floats() {
+        GradientProofs.restoreFloat();
     }
 
     private static MultiLayerNetwork handDerived() {

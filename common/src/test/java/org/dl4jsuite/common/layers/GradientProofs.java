@@ -30,6 +30,11 @@ final class GradientProofs {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     }
 
+    /** Back to the suite's float default, for the tests that share this JVM. */
+    static void restoreFloat() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
     /** An initialised double-precision network of {@code layers} with no updater, as GradientCheckUtil requires. */
     static MultiLayerNetwork network(InputType inputType, Layer... layers) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
