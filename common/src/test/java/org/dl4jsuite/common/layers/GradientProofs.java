@@ -35,7 +35,10 @@ final class GradientProofs {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     }
 
-    /** An initialised double-precision network of {@code layers} with no updater, as GradientCheckUtil requires. */
+    /**
+     * An initialised double-precision network of {@code layers} with no updater, as GradientCheckUtil requires;
+     * a null {@code inputType} leaves every nIn as the layers set it.
+     */
     static MultiLayerNetwork network(InputType inputType, Layer... layers) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(12345).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
@@ -43,7 +46,7 @@ final class GradientProofs {
         for (Layer layer : layers) {
             list.layer(layer);
         }
-        MultiLayerNetwork net = new MultiLayerNetwork(list.setInputType(inputType).build());
+        MultiLayerNetwork net = new MultiLayerNetwork((inputType == null ? list : list.setInputType(inputType)).build());
         net.init();
         return net;
     }
