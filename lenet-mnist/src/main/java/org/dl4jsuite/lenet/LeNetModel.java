@@ -5,17 +5,24 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInitVarScalingUniformFanIn;
+import org.dl4jsuite.common.layers.Affine;
+import org.dl4jsuite.common.layers.Conv2D;
+import org.dl4jsuite.common.layers.Pool2D;
+import org.dl4jsuite.common.layers.Relu;
+import org.dl4jsuite.common.layers.SoftmaxCrossEntropy;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * LeNet-5 exactly as in the reference assignment: 1×28×28 → conv 5×5×6 → ReLU → max-pool 2 →
- * conv 5×5×16 → ReLU → max-pool 2 → dense 120 ReLU → dense 84 ReLU → dense 10 softmax.
+ * conv 5×5×16 → ReLU → max-pool 2 → dense 120 ReLU → dense 84 ReLU → dense 10 softmax, built from DL4J's layers
+ * or, with {@code --layers handwritten}, from the hand-derived layers of common.
  */
 public final class LeNetModel {
     /** The input: flat 784-pixel rows, read as 1×28×28 images. */
@@ -26,12 +33,18 @@ public final class LeNetModel {
 
     /** The network configuration for {@code config}, seeded with {@code seed}. */
     public static MultiLayerConfiguration configuration(LeNetConfig config, long seed) {
-        return new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(config.learningRate()))
                 // DL4J's fan-in bound is 3/sqrt(fan_in); scale 1/3 gives PyTorch's default U(±1/sqrt(fan_in)).
                 .weightInit(new WeightInitVarScalingUniformFanIn(1.0 / 3.0))
-                .list()
+                .list();
+        return (config.handwritten() ? handwrittenLayers(list) : dl4jLayers(list)).setInputType(INPUT).build();
+    }
+
+    /** LeNet-5 from DL4J's own layers (the reference). */
+    private static NeuralNetConfiguration.ListBuilder dl4jLayers(NeuralNetConfiguration.ListBuilder list) {
+        return list
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(6).stride(1, 1).activation(Activation.RELU).name("conv1").build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).name("pool1").build())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(16).stride(1, 1).activation(Activation.RELU).name("conv2").build())
@@ -39,9 +52,24 @@ public final class LeNetModel {
                 .layer(new DenseLayer.Builder().nOut(120).activation(Activation.RELU).name("fc1").build())
                 .layer(new DenseLayer.Builder().nOut(84).activation(Activation.RELU).name("fc2").build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
-                        .activation(Activation.SOFTMAX).name("out").build())
-                .setInputType(INPUT)
-                .build();
+                        .activation(Activation.SOFTMAX).name("out").build());
+    }
+
+    /** The same LeNet-5 from the hand-derived layers of {@code org.dl4jsuite.common.layers}. */
+    private static NeuralNetConfiguration.ListBuilder handwrittenLayers(NeuralNetConfiguration.ListBuilder list) {
+        return list
+                .layer(named(new Conv2D(6, 5, 5), "conv1")).layer(named(new Relu(), "relu1"))
+                .layer(named(new Pool2D(Pool2D.Kind.MAX, 2, 2), "pool1"))
+                .layer(named(new Conv2D(16, 5, 5), "conv2")).layer(named(new Relu(), "relu2"))
+                .layer(named(new Pool2D(Pool2D.Kind.MAX, 2, 2), "pool2"))
+                .layer(named(new Affine(120), "fc1")).layer(named(new Relu(), "relu3"))
+                .layer(named(new Affine(84), "fc2")).layer(named(new Relu(), "relu4"))
+                .layer(named(new SoftmaxCrossEntropy(10), "out"));
+    }
+
+    private static Layer named(Layer layer, String name) {
+        layer.setLayerName(name);
+        return layer;
     }
 
     /** A freshly initialised LeNet-5. */

@@ -40,6 +40,9 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
     @Option(names = "--log-every", paramLabel = "STEPS", description = "Print and record the loss every STEPS steps.")
     int logEvery = DEFAULTS.logEvery();
 
+    @Option(names = "--layers", description = "dl4j (DL4J's layers) or handwritten (common's hand-derived layers).")
+    String layers = DEFAULTS.layers();
+
     @Override
     public Map<String, String> optionDefaults() {
         return Map.of("--epochs", Integer.toString(LeNetConfig.EPOCHS));
@@ -47,7 +50,7 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
 
     @Override
     public Integer call() {
-        LeNetConfig requested = new LeNetConfig(dataset, batchSize, learningRate, logEvery);
+        LeNetConfig requested = new LeNetConfig(dataset, batchSize, learningRate, logEvery, layers);
         try (TrainingRun<LeNetConfig> run = TrainingRun.start(LeNetCommand.MODULE, options.toRunOptions(), requested,
                 LeNetConfig.class, System.out)) {
             LeNetConfig config = run.config();

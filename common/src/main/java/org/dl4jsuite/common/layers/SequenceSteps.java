@@ -1,0 +1,25 @@
+package org.dl4jsuite.common.layers;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Time-step slices of NCW sequence arrays [N, features, T]. */
+final class SequenceSteps {
+    private SequenceSteps() {
+    }
+
+    /** Step {@code t} of {@code sequence}, a [N, features] copy. */
+    static INDArray step(INDArray sequence, long t) {
+        return sequence.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).dup();
+    }
+
+    /** Writes {@code value} [N, features] into step {@code t} of {@code sequence}. */
+    static void put(INDArray sequence, long t, INDArray value) {
+        sequence.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(value);
+    }
+
+    /** Columns {@code [from, to)} of a matrix. */
+    static INDArray columns(INDArray matrix, long from, long to) {
+        return matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+    }
+}

@@ -1,0 +1,54 @@
+package org.dl4jsuite.common.layers;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * Output layer {@code p = softmax(X·W + b)} with the cross-entropy loss {@code L = −(1/N) Σ y ⊙ log p}, forward and
+ * backward written by hand. The activation and loss fields are set only so that DL4J's tooling describes it correctly.
+ */
+public class SoftmaxCrossEntropy extends BaseOutputLayer {
+    private static final long serialVersionUID = 1L;
+
+    /** For JSON. */
+    public SoftmaxCrossEntropy() {
+        this.lossFn = new LossMCXENT();
+        this.activationFn = new ActivationSoftmax();
+        this.biasInit = Double.NaN;
+        this.gainInit = Double.NaN;
+    }
+
+    /** An output layer over {@code nOut} classes; nIn comes from the input type. */
+    public SoftmaxCrossEntropy(long nOut) {
+        this();
+        this.nOut = nOut;
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+            INDArray paramsView, boolean initializeParams, DataType networkDataType) {
+        SoftmaxCrossEntropyLayer layer = new SoftmaxCrossEntropyLayer(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(paramsView);
+        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return DefaultParamInitializer.getInstance();
+    }
+}
