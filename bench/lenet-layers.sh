@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One full Fashion-MNIST epoch of LeNet-5 with DL4J's layers and with the hand-derived layers of common:
-# prints each run's final line (test accuracy) and wall time, then the time ratio. Figures, never pass/fail.
+# prints each run's final line (test accuracy), wall and CPU time, then the time ratios. Figures, never pass/fail.
 #   bench/lenet-layers.sh [--dataset mnist|fashion] [extra train options]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
