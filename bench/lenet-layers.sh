@@ -17,6 +17,7 @@ for layers in dl4j handwritten; do
   { time nice "$root/suite" lenet-mnist train --dataset "$dataset" --layers "$layers" --epochs 1 --out "$out" "$@" \
     2>&3 | grep "test accuracy" | sed "s/^/$layers: /"; } 3>&2 2>"$times"
   read -r wall user sys <"$times"
+  rm -f "$times"
   seconds[$layers]=$wall
   cpu[$layers]=$(echo "$user + $sys" | bc)
   echo "$layers: ${seconds[$layers]} s wall, ${cpu[$layers]} s CPU"
