@@ -18,6 +18,16 @@ final class SequenceSteps {
         sequence.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(value);
     }
 
+    /** Adds {@code value} [N, features] to step {@code t} of {@code sequence}. */
+    static void add(INDArray sequence, long t, INDArray value) {
+        sequence.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).addi(value);
+    }
+
+    /** Rows {@code [from, to)} of a matrix, a view. */
+    static INDArray rows(INDArray matrix, long from, long to) {
+        return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
     /** Columns {@code [from, to)} of a matrix. */
     static INDArray columns(INDArray matrix, long from, long to) {
         return matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));

@@ -2,6 +2,14 @@ package org.dl4jsuite.common.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dl4jsuite.common.layers.GradientProofs.normal;
+import static org.dl4jsuite.common.layers.SequenceFixtures.CLASSES;
+import static org.dl4jsuite.common.layers.SequenceFixtures.FEATURES;
+import static org.dl4jsuite.common.layers.SequenceFixtures.N;
+import static org.dl4jsuite.common.layers.SequenceFixtures.SEQUENCES;
+import static org.dl4jsuite.common.layers.SequenceFixtures.T;
+import static org.dl4jsuite.common.layers.SequenceFixtures.UNITS;
+import static org.dl4jsuite.common.layers.SequenceFixtures.oneHotSequence;
+import static org.dl4jsuite.common.layers.SequenceFixtures.withOutput;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +17,6 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.LSTMParamInitializer;
@@ -24,12 +31,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class RecurrentLayersTest {
-    private static final int N = 3;
-    private static final int FEATURES = 4;
-    private static final int UNITS = 5;
-    private static final int CLASSES = 3;
-    private static final int T = 6;
-    private static final InputType SEQUENCES = InputType.recurrent(FEATURES, T, RNNFormat.NCW);
     private final INDArray x = normal(21, N, FEATURES, T);
     private final INDArray y = oneHotSequence(22);
 
@@ -41,27 +42,6 @@ class RecurrentLayersTest {
     @AfterAll
     static void floats() {
         GradientProofs.restoreFloat();
-    }
-
-    private static RnnOutputLayer output() {
-        return new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES).activation(Activation.SOFTMAX)
-                .dataFormat(RNNFormat.NCW).build();
-    }
-
-    private static MultiLayerNetwork withOutput(InputType input, Layer layer) {
-        return GradientProofs.network(input, layer, output());
-    }
-
-    /** One-hot targets [N, CLASSES, T]. */
-    private static INDArray oneHotSequence(long seed) {
-        java.util.Random random = new java.util.Random(seed);
-        INDArray labels = Nd4j.zeros(DataType.DOUBLE, N, CLASSES, T);
-        for (int n = 0; n < N; n++) {
-            for (int t = 0; t < T; t++) {
-                labels.putScalar(new int[] {n, random.nextInt(CLASSES), t}, 1.0);
-            }
-        }
-        return labels;
     }
 
     @Test
