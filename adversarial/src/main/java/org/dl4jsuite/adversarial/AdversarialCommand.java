@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The adversarial command line: summary, classify, attack and receptive-field. */
 @Command(name = "adversarial", mixinStandardHelpOptions = true, version = "adversarial 0.1.0",
         description = "ImageNet AlexNet in DL4J, adversarial attacks on any DL4J classifier, receptive fields.",
-        subcommands = {})
+        subcommands = {SummaryCommand.class, ClassifyCommand.class, AttackCommand.class, ReceptiveFieldCommand.class})
 public final class AdversarialCommand {
     /** The module name used for run folders. */
     public static final String MODULE = "adversarial";
