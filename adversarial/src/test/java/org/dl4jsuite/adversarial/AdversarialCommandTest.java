@@ -98,6 +98,35 @@ class AdversarialCommandTest {
     }
 
     @Test
+    void attackOnALeNetModelZipWritesTableReportPlotAndPanels() throws IOException {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork lenet = LeNetFashionAttackTest.lenetShaped(3);
+        Path zip = tmp.resolve("lenet.zip");
+        org.dl4jsuite.common.train.ModelFile.save(lenet, zip, false, new org.dl4jsuite.common.train.ModelMetadata(
+                "lenet-mnist", "lenet-5", org.dl4jsuite.common.train.ModelMetadata.MULTI_LAYER,
+                java.util.Map.of("dataset", "fashion", "classNames", org.dl4jsuite.common.data.MnistVariant.FASHION.classNames())));
+        Path runs = tmp.resolve("runs");
+        Outcome o = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "20", "--attack", "pgd",
+                "--eps", "0.05,0.2", "--steps", "5", "--panels", "2", "--out", runs.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("pgd-linf").contains("20 fashion test images").contains("Linf");
+        Path run;
+        try (var dirs = Files.list(runs.resolve("adversarial"))) {
+            run = dirs.findFirst().orElseThrow();
+        }
+        assertThat(run.resolve("report.md")).exists();
+        assertThat(run.resolve("accuracy.png")).exists();
+        assertThat(run.resolve("config.json")).exists();
+        assertThat(Files.readAllLines(run.resolve("outcomes.jsonl"))).hasSize(40);
+        try (var files = Files.list(run)) {
+            assertThat(files.filter(f -> f.toString().endsWith("-panel.png")).count()).isEqualTo(4);
+        }
+        Outcome targeted = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "3", "--attack", "adam",
+                "--targets", "1,2", "--steps", "30", "--panels", "0", "--out", runs.toString());
+        assertThat(targeted.code()).as(targeted.err()).isZero();
+        assertThat(targeted.out()).contains("[target Trouser]").contains("[target Pullover]");
+    }
+
+    @Test
     void userErrorsExitWithTwoAndSayWhatIsWrong() throws IOException {
         Path bad = tmp.resolve("bad.jpg");
         Files.writeString(bad, "not a jpeg");
