@@ -149,7 +149,7 @@ public final class AttackCommand implements Callable<Integer> {
                 r.put("attack", a.name());
                 r.put("eps", config.usesEps() ? e : null);
                 r.put("name", inputs.names().get(o.index()));
-                r.putAll(Json.convert(Json.tree(o), Map.class));
+                Json.tree(o).fields().forEachRemaining(f -> r.put(f.getKey(), f.getValue()));
                 records.add(r);
             }
             if (inputs.labels().length <= 30) {
