@@ -22,7 +22,7 @@ final class AdamStep {
 
     /**
      * The update to subtract for gradient g: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
-     * Δ = lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε). Rows where {@code frozen} is 1 keep their moments.
+     * Δ = lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε).
      */
     INDArray update(INDArray gradient) {
         t++;

@@ -93,4 +93,20 @@ class LeNetFashionAttackTest {
         assertThat(summary.successRate()).isGreaterThan(0.9);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.success()).isEqualTo(o.adversarialClass() == o.target()));
     }
+
+    @Test
+    void carliniWagnerFindsSmallL2PerturbationsInsideThePixelRange() {
+        Classifier model = Dl4jClassifier.of(net, MnistVariant.FASHION.classNames());
+        ImageClassData few = test.head(40);
+        Attack cw = new CarliniWagnerL2Attack(1.0, 0.0, 0.01, 100);
+        Attack.Result result = cw.run(model, few.features(), few.labelIndex(), null);
+        assertThat(result.adversarial().minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
+        assertThat(result.adversarial().maxNumber().doubleValue()).isLessThanOrEqualTo(1.0);
+        List<AttackEvaluation.Outcome> outcomes = AttackEvaluation.run(model, cw, few.features(), few.labelIndex(), null, 40, null);
+        List<AttackEvaluation.Outcome> fooled = outcomes.stream()
+                .filter(o -> o.success() && o.originalClass() == o.label()).toList();
+        assertThat(fooled.size()).as("correctly classified images fooled").isGreaterThan(20);
+        // PGD needs L∞ 0.1 (L2 ≈ 2.2) for this; C&W's minimal perturbations are several times smaller in L2.
+        assertThat(fooled.stream().mapToDouble(o -> o.norms().l2()).average().orElseThrow()).isLessThan(1.2);
+    }
 }
