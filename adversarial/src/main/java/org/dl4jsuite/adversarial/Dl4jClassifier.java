@@ -1,0 +1,135 @@
+package org.dl4jsuite.adversarial;
+
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.dl4jsuite.common.SuiteException;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * A DL4J MultiLayerNetwork or ComputationGraph with a softmax cross-entropy output as a {@link Classifier}.
+ *
+ * <p>DL4J computes input gradients only in its training forward pass ({@code calculateGradients} and
+ * {@code computeGradientAndScore} activate every layer with training = true), which would apply dropout.
+ * So gradients come from a copy with every layer's dropout removed; then the training pass is the inference
+ * function. Batch normalisation would still use batch statistics there, so such networks are refused.
+ */
+public final class Dl4jClassifier implements Classifier {
+    private final MultiLayerNetwork multiLayer;
+    private final ComputationGraph graph;
+    private final List<String> classNames;
+    private final InputGradientListener inputGradient;
+
+    private Dl4jClassifier(MultiLayerNetwork multiLayer, ComputationGraph graph, List<String> classNames) {
+        this.multiLayer = multiLayer;
+        this.graph = graph;
+        this.classNames = List.copyOf(classNames);
+        if (graph != null) {
+            inputGradient = new InputGradientListener(graph.getConfiguration().getNetworkInputs().get(0));
+            graph.setListeners(inputGradient);
+        } else {
+            inputGradient = null;
+        }
+    }
+
+    /** Wraps an inference copy of {@code net}; the original is left as it is. */
+    public static Dl4jClassifier of(MultiLayerNetwork net, List<String> classNames) {
+        MultiLayerNetwork copy = net.clone();
+        prepare(copy.getLayers(), copy.getOutputLayer());
+        return new Dl4jClassifier(copy, null, classNames);
+    }
+
+    /** Wraps an inference copy of a single-input, single-output graph. */
+    public static Dl4jClassifier of(ComputationGraph net, List<String> classNames) {
+        if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) {
+            throw new SuiteException("attacks need a graph with one input and one output, got "
+                    + net.getNumInputArrays() + " and " + net.getNumOutputArrays());
+        }
+        ComputationGraph copy = net.clone();
+        // Without workspaces the input vertex's epsilon is a plain array when the listener reads it. M2.1's
+        // calcBackpropGradients picks its workspaces by the *inference* mode, so both modes are switched off.
+        copy.getConfiguration().setTrainingWorkspaceMode(WorkspaceMode.NONE);
+        copy.getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        prepare(copy.getLayers(), copy.getOutputLayer(0));
+        return new Dl4jClassifier(null, copy, classNames);
+    }
+
+    private static void prepare(Layer[] layers, Layer output) {
+        for (Layer layer : layers) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            if (conf instanceof BatchNormalization) {
+                throw new SuiteException("attacks on networks with batch normalisation are not supported: DL4J's gradient "
+                        + "pass would use batch statistics instead of the stored ones");
+            }
+            conf.setIDropout(null);
+        }
+        org.deeplearning4j.nn.conf.layers.Layer conf = output.conf().getLayer();
+        ILossFunction loss = null;
+        Object activation = null;
+        if (conf instanceof BaseOutputLayer out) {
+            loss = out.getLossFn();
+            activation = out.getActivationFn();
+        } else if (conf instanceof LossLayer out) {
+            loss = out.getLossFn();
+            activation = out.getActivationFn();
+        }
+        if (!(loss instanceof LossMCXENT) || !(activation instanceof ActivationSoftmax)) {
+            throw new SuiteException("attacks need a classifier whose output is softmax with cross-entropy (MCXENT); got "
+                    + conf.getClass().getSimpleName() + " with " + loss + " / " + activation);
+        }
+    }
+
+    @Override
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    @Override
+    public INDArray probabilities(INDArray pixels) {
+        return multiLayer != null ? multiLayer.output(pixels, false) : graph.outputSingle(false, pixels);
+    }
+
+    @Override
+    public INDArray lossGradient(INDArray pixels, INDArray labels) {
+        if (multiLayer != null) {
+            return multiLayer.calculateGradients(pixels, labels, null, null).getSecond().reshape(pixels.shape());
+        }
+        graph.setInputs(pixels);
+        graph.setLabels(labels);
+        inputGradient.captured = null;
+        graph.computeGradientAndScore();
+        if (inputGradient.captured == null) {
+            throw new IllegalStateException("DL4J computed no gradient for the graph input");
+        }
+        return inputGradient.captured.reshape(pixels.shape());
+    }
+
+    /**
+     * Reads the input vertex's epsilon (∂loss/∂input) in the backward-pass callback: ComputationGraph has no
+     * calculateGradients in M2.1, and computeGradientAndScore clears every vertex's epsilon before returning.
+     */
+    private static final class InputGradientListener extends BaseTrainingListener {
+        private final String input;
+        private INDArray captured;
+
+        InputGradientListener(String input) {
+            this.input = input;
+        }
+
+        @Override
+        public void onBackwardPass(Model model) {
+            INDArray epsilon = ((ComputationGraph) model).getVertex(input).getEpsilon();
+            captured = epsilon == null ? null : epsilon.dup();
+        }
+    }
+}

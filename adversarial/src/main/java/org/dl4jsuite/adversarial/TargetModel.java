@@ -1,0 +1,83 @@
+package org.dl4jsuite.adversarial;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.data.DatasetResolver;
+import org.dl4jsuite.common.data.Datasets;
+import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.images.GrayscaleImageReader;
+import org.dl4jsuite.common.train.ModelFile;
+import org.dl4jsuite.common.train.ModelMetadata;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A classifier to attack with the facts around it: torchvision AlexNet weights (.npz; RGB 224×224 input)
+ * or a suite model.zip such as lenet-mnist's (28×28 gray, its dataset and class names in the metadata).
+ */
+public record TargetModel(Classifier classifier, int channels, int rows, int cols, MnistVariant dataset, String description) {
+
+    /** Loads {@code file}: an .npz is AlexNet weights, anything else a suite model.zip. */
+    public static TargetModel load(Path file, Path dataDir, ImageNetPreprocessor.Resize resize) {
+        if (file.getFileName().toString().endsWith(".npz")) {
+            AlexNetConfig config = AlexNetConfig.defaults();
+            ComputationGraph net = TorchAlexNetWeights.load(file, config);
+            return new TargetModel(Dl4jClassifier.of(net, imageNetClasses(dataDir)), 3, config.inputSize(),
+                    config.inputSize(), null, "AlexNet (torchvision weights " + file.getFileName() + ")");
+        }
+        ModelMetadata metadata = ModelFile.readMetadata(file);
+        List<String> names = classNames(metadata, file);
+        MnistVariant variant = metadata.properties().get("dataset") == null ? null
+                : MnistVariant.fromOption(metadata.properties().get("dataset").toString());
+        String what = metadata.module() + " " + metadata.kind() + (variant == null ? "" : " on " + variant.option());
+        if (ModelMetadata.GRAPH.equals(metadata.network())) {
+            ComputationGraph net = ModelFile.loadGraph(file, metadata.module(), false);
+            return new TargetModel(Dl4jClassifier.of(net, names), 1, 28, 28, variant, what);
+        }
+        MultiLayerNetwork net = ModelFile.loadMultiLayer(file, metadata.module(), false);
+        return new TargetModel(Dl4jClassifier.of(net, names), 1, 28, 28, variant, what);
+    }
+
+    /** The 1000 ImageNet class names from the resolver (imagenet_classes.txt). */
+    public static List<String> imageNetClasses(Path dataDir) {
+        Path file = DatasetResolver.standard(dataDir).resolve(Datasets.IMAGENET_CLASSES).file("imagenet_classes.txt");
+        try {
+            List<String> names = java.nio.file.Files.readAllLines(file).stream().map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+            if (names.size() != 1000) {
+                throw new SuiteException(file + " lists " + names.size() + " class names, not 1000");
+            }
+            return names;
+        } catch (java.io.IOException e) {
+            throw new SuiteException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> classNames(ModelMetadata metadata, Path file) {
+        if (metadata.properties().get("classNames") instanceof List<?> list) {
+            return list.stream().map(Object::toString).toList();
+        }
+        throw new SuiteException(file + " does not record its class names; attack a model.zip written by lenet-mnist");
+    }
+
+    /** One image file as this model's input row [1, ...]. */
+    public INDArray readImage(Path file, ImageNetPreprocessor preprocessor) {
+        return channels == 3 ? preprocessor.read(file) : new GrayscaleImageReader(rows, cols).read(file);
+    }
+
+    /** Values per example. */
+    public int size() {
+        return channels * rows * cols;
+    }
+
+    /** Checks that {@code target} is a class index of this model. */
+    public int requireClass(int target) {
+        int n = classifier.classNames().size();
+        if (target < 0 || target >= n) {
+            throw new SuiteException("target " + target + " is outside 0.." + (n - 1) + " (the model's classes)");
+        }
+        return target;
+    }
+}
