@@ -92,7 +92,7 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
                     .orElseGet(() -> CharLstmModel.build(config, corpus.vocabulary().size(), seed));
             System.out.printf("%,d parameters%n", net.numParams());
             net.addListeners(new GlobalNormClipping(config.clipNorm(), config.seqLength()));
-            StatefulTbpttStep step = new StatefulTbpttStep(net);
+            StatefulTbpttStep step = new StatefulTbpttStep(net, "char");
             run.resumeFrom().ifPresent(c -> step.restore(c.directory()));
             ModelMetadata metadata = CharLstmModelFiles.metadata(corpus.vocabulary(), source.recordedAs(),
                     config.seqLength());

@@ -87,6 +87,34 @@ class CharLstmCommandTest {
     }
 
     @Test
+    void resumeContinuesTheWindowWalkFromTheCheckpoint() throws IOException {
+        Path text = Files.writeString(tmp.resolve("verse2.txt"), VERSE.repeat(20));
+        Path out = tmp.resolve("resume-runs");
+        String[] common = {"train", "--text", text.toString(), "--out", out.toString(), "--batch-size", "4", "--seq-length", "16",
+            "--embedding", "8", "--hidden", "16", "--layers", "1", "--log-every", "2", "--eval-every", "100",
+            "--checkpoint-every", "100", "--sample-length", "0"};
+        Outcome first = cli(concat(common, "--max-steps", "3"));
+        assertThat(first.code()).as(first.err()).isZero();
+        Outcome resumed = cli(concat(common, "--resume", "--max-steps", "6"));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("from step 3 (epoch 1, batch 3)", "char/s");
+        Path resumedRun;
+        try (Stream<Path> runs = Files.list(out.resolve("char-lstm"))) {
+            resumedRun = runs.findFirst().orElseThrow();
+        }
+        try (Stream<Path> checkpoints = Files.list(resumedRun.resolve("checkpoints"))) {
+            assertThat(checkpoints.filter(p -> p.getFileName().toString().startsWith("ckpt-000000006")))
+                    .singleElement().satisfies(p -> assertThat(p.resolve("rnn-state")).isDirectory());
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void generateStreamsReproducibleTextAndTemperatureZeroIsGreedy() {
         String model = run.resolve("model.zip").toString();
         Outcome a = cli("generate", "--model", model, "--prime", "Shall", "--length", "60", "--seed", "3");

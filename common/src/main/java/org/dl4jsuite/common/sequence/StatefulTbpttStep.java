@@ -39,15 +39,22 @@ public final class StatefulTbpttStep implements Trainer.Step {
     private static final String STATE_DIR = "rnn-state";
 
     private final MultiLayerNetwork network;
+    private final String unit;
     private Map<Integer, Map<String, INDArray>> carried = new TreeMap<>();
     private Solver solver;
 
-    /** A step for {@code network}, which must use truncated BPTT. */
+    /** A step for {@code network}, which must use truncated BPTT; throughput is counted in tokens. */
     public StatefulTbpttStep(MultiLayerNetwork network) {
+        this(network, "tok");
+    }
+
+    /** As {@link #StatefulTbpttStep(MultiLayerNetwork)}, naming the token in the log line ("char", "word"). */
+    public StatefulTbpttStep(MultiLayerNetwork network, String unit) {
         if (network.getLayerWiseConfigurations().getBackpropType() != BackpropType.TruncatedBPTT) {
             throw new IllegalArgumentException("the network must be configured with BackpropType.TruncatedBPTT");
         }
         this.network = network;
+        this.unit = unit;
     }
 
     @Override
@@ -95,6 +102,11 @@ public final class StatefulTbpttStep implements Trainer.Step {
     @Override
     public long examples(DataSet batch) {
         return batch.getFeatures().size(0) * batch.getFeatures().size(2);
+    }
+
+    @Override
+    public String unit() {
+        return unit;
     }
 
     /** Forgets the carried state: the next window starts from zeros. */

@@ -58,6 +58,11 @@ public final class Trainer {
             return batch.numExamples();
         }
 
+        /** What {@link #examples} counts, for the log line's throughput ("ex", "char", "word"). */
+        default String unit() {
+            return "ex";
+        }
+
         /** Writes the step's own state into a checkpoint folder that is being built. */
         default void save(Path checkpointDirectory) {
         }
@@ -165,8 +170,9 @@ public final class Trainer {
     private void logSteps(TrainingState state, int batches, Window window) {
         double loss = window.meanLoss();
         double rate = window.examplesPerSecond();
-        console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f ex/s  %.1f s%n", state.epoch() + 1,
-                settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, state.wallSeconds());
+        console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f %s/s  %.1f s%n", state.epoch() + 1,
+                settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, step.unit(),
+                state.wallSeconds());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", "step");
         record.put("step", state.step());
@@ -197,7 +203,7 @@ public final class Trainer {
                 state.epoch() + 1, settings.epochs(), meanLoss));
         evaluated.forEach((k, v) -> line.append(String.format("  %s %.4f", k, v)));
         double rate = seconds > 0 ? examples / seconds : 0;
-        line.append(String.format("  %,.0f ex/s  %.1f s", rate, state.wallSeconds()));
+        line.append(String.format("  %,.0f %s/s  %.1f s", rate, step.unit(), state.wallSeconds()));
         console.println(line);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", "epoch");
