@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.api.Model;
 import org.dl4jsuite.common.SuiteException;
@@ -44,6 +45,11 @@ public final class Checkpoints {
 
     /** Writes a checkpoint of {@code model} at {@code state} and makes it the latest. */
     public Checkpoint save(Model model, ModelMetadata metadata, TrainingState state) {
+        return save(model, metadata, state, folder -> { });
+    }
+
+    /** As {@link #save(Model, ModelMetadata, TrainingState)}, letting {@code extras} add files to the folder before it is published. */
+    public Checkpoint save(Model model, ModelMetadata metadata, TrainingState state, Consumer<Path> extras) {
         String name = String.format("ckpt-%09d-%03d-%06d", state.step(), state.epoch(), state.batchInEpoch());
         Path target = dir.resolve(name);
         Path building = dir.resolve("." + name + ".building");
@@ -53,6 +59,7 @@ public final class Checkpoints {
             Files.createDirectories(building);
             ModelFile.save(model, building.resolve(MODEL), true, metadata);
             Json.write(building.resolve(STATE), state);
+            extras.accept(building);
             deleteTree(target);
             AtomicFiles.move(building, target);
         } catch (IOException e) {

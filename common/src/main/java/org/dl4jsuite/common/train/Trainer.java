@@ -1,6 +1,7 @@
 package org.dl4jsuite.common.train;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,46 @@ public final class Trainer {
         Map<String, Double> evaluate(int epochsDone);
     }
 
+    /** Evaluation every N steps (e.g. validation loss and samples): metric name to value, logged and recorded. */
+    @FunctionalInterface
+    public interface StepEvaluation {
+        Map<String, Double> evaluate(TrainingState state);
+    }
+
+    /**
+     * One optimisation step on one batch. The default is DL4J's {@code fit}; a stateful step (e.g.
+     * truncated BPTT with carried RNN state) replaces it and may keep state across batches, which it
+     * then writes with every checkpoint.
+     */
+    public interface Step {
+        /** Plain {@code network.fit(batch)}: one update, the batch's score as loss. */
+        Step FIT = (model, batch) -> {
+            ((NeuralNetwork) model).fit(batch);
+            return model.score();
+        };
+
+        /** Trains on {@code batch} and returns its loss. */
+        double fit(Model model, DataSet batch);
+
+        /** Called before the first batch of an epoch is trained, {@code skip} batches in (non-zero on resume). */
+        default void startEpoch(Model model, int epoch, int skip) {
+        }
+
+        /** What the step counts as examples in {@code batch} (for the throughput figure). */
+        default long examples(DataSet batch) {
+            return batch.numExamples();
+        }
+
+        /** What {@link #examples} counts, for the log line's throughput ("ex", "char", "word"). */
+        default String unit() {
+            return "ex";
+        }
+
+        /** Writes the step's own state into a checkpoint folder that is being built. */
+        default void save(Path checkpointDirectory) {
+        }
+    }
+
     /** How a run ended: the state reached, why it stopped, and the last checkpoint written. */
     public record Result(TrainingState state, Outcome outcome, Optional<Checkpoints.Checkpoint> checkpoint) {
     }
@@ -39,6 +80,9 @@ public final class Trainer {
     private final ModelMetadata metadata;
     private final MetricsLog metrics;
     private final PrintStream console;
+    private Step step = Step.FIT;
+    private int evaluateEvery;
+    private StepEvaluation stepEvaluation;
 
     public Trainer(Settings settings, Checkpoints checkpoints, ModelMetadata metadata, MetricsLog metrics,
                    PrintStream console) {
@@ -49,16 +93,32 @@ public final class Trainer {
         this.console = console;
     }
 
+    /** Uses {@code custom} instead of {@code fit} for each batch; returns this trainer. */
+    public Trainer withStep(Step custom) {
+        this.step = custom;
+        return this;
+    }
+
+    /** Runs {@code evaluation} every {@code steps} steps (after the log line of that step); returns this trainer. */
+    public Trainer evaluateEvery(int steps, StepEvaluation evaluation) {
+        if (steps <= 0) {
+            throw new IllegalArgumentException("evaluation interval must be positive, got " + steps);
+        }
+        this.evaluateEvery = steps;
+        this.stepEvaluation = evaluation;
+        return this;
+    }
+
     /** Trains {@code model} from {@code start} until the epochs or max steps are done, or a stop is requested. */
     public Result train(Model model, BatchSource data, TrainingState start, EpochEvaluation evaluation,
                         StopSignal stop) {
-        NeuralNetwork network = (NeuralNetwork) model;
         int batches = data.batchesPerEpoch();
         TrainingState state = start;
         Optional<Checkpoints.Checkpoint> last = Optional.empty();
         Window window = new Window();
         while (state.epoch() < settings.epochs()) {
             Iterator<DataSet> epoch = data.epoch(state.epoch(), state.batchInEpoch());
+            step.startEpoch(model, state.epoch(), state.batchInEpoch());
             long epochExamples = 0;
             double epochSeconds = 0;
             while (epoch.hasNext()) {
@@ -67,23 +127,25 @@ public final class Trainer {
                 // so a resumed run draws exactly what the uninterrupted run would have drawn.
                 Nd4j.getRandom().setSeed(settings.seed() * 1_000_003L + state.step());
                 long t0 = System.nanoTime();
-                network.fit(batch);
-                double loss = model.score();
+                double loss = step.fit(model, batch);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 if (!Double.isFinite(loss)) {
                     throw diverged(loss, state, last.or(checkpoints::latest));
                 }
                 state = state.afterBatch(loss, seconds);
-                int examples = batch.numExamples();
+                long examples = step.examples(batch);
                 window.add(loss, examples, seconds);
                 epochExamples += examples;
                 epochSeconds += seconds;
                 if (state.step() % settings.logEvery() == 0) {
                     logSteps(state, batches, window);
                 }
+                if (stepEvaluation != null && state.step() % evaluateEvery == 0) {
+                    logEvaluation(state, stepEvaluation.evaluate(state));
+                }
                 boolean maxed = settings.maxSteps() > 0 && state.step() >= settings.maxSteps();
                 if (state.step() % settings.checkpointEvery() == 0 || maxed || stop.requested()) {
-                    last = Optional.of(checkpoints.save(model, metadata, state));
+                    last = Optional.of(checkpoints.save(model, metadata, state, step::save));
                 }
                 if (stop.requested()) {
                     console.printf("stopped at step %d; checkpoint %s (continue with --resume)%n",
@@ -101,7 +163,7 @@ public final class Trainer {
             logEpoch(state, meanLoss, epochExamples, epochSeconds, evaluated);
             incrementEpochCount(model);
             state = state.nextEpoch();
-            last = Optional.of(checkpoints.save(model, metadata, state));
+            last = Optional.of(checkpoints.save(model, metadata, state, step::save));
         }
         return new Result(state, Outcome.COMPLETED, last);
     }
@@ -118,8 +180,9 @@ public final class Trainer {
     private void logSteps(TrainingState state, int batches, Window window) {
         double loss = window.meanLoss();
         double rate = window.examplesPerSecond();
-        console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f ex/s  %.1f s%n", state.epoch() + 1,
-                settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, state.wallSeconds());
+        console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f %s/s  %.1f s%n", state.epoch() + 1,
+                settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, step.unit(),
+                state.wallSeconds());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", "step");
         record.put("step", state.step());
@@ -131,13 +194,26 @@ public final class Trainer {
         window.reset();
     }
 
+    private void logEvaluation(TrainingState state, Map<String, Double> evaluated) {
+        StringBuilder line = new StringBuilder(String.format("step %d  evaluation", state.step()));
+        evaluated.forEach((k, v) -> line.append(String.format("  %s %.4f", k, v)));
+        console.println(line);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("type", "eval");
+        record.put("step", state.step());
+        record.put("epoch", state.epoch() + 1);
+        record.put("wall_s", state.wallSeconds());
+        record.putAll(evaluated);
+        metrics.append(record);
+    }
+
     private void logEpoch(TrainingState state, double meanLoss, long examples, double seconds,
                           Map<String, Double> evaluated) {
         StringBuilder line = new StringBuilder(String.format("epoch %d/%d done  train loss %.4f",
                 state.epoch() + 1, settings.epochs(), meanLoss));
         evaluated.forEach((k, v) -> line.append(String.format("  %s %.4f", k, v)));
         double rate = seconds > 0 ? examples / seconds : 0;
-        line.append(String.format("  %,.0f ex/s  %.1f s", rate, state.wallSeconds()));
+        line.append(String.format("  %,.0f %s/s  %.1f s", rate, step.unit(), state.wallSeconds()));
         console.println(line);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", "epoch");
@@ -166,7 +242,7 @@ public final class Trainer {
         private long examples;
         private double seconds;
 
-        void add(double loss, int n, double s) {
+        void add(double loss, long n, double s) {
             lossSum += loss;
             batches++;
             examples += n;

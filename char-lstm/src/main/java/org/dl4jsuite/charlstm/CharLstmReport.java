@@ -1,0 +1,59 @@
+package org.dl4jsuite.charlstm;
+
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.io.Json;
+import org.dl4jsuite.common.report.LinePlot;
+import org.dl4jsuite.common.report.RunReport;
+import org.dl4jsuite.common.train.MetricsLog;
+import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.train.TrainingRun;
+
+/** The end-of-training report of a char-lstm run: the loss curves (PNG), the final validation loss, a sample, report.md. */
+final class CharLstmReport {
+    private final TrainingRun<CharLstmConfig> run;
+    private final CharCorpus corpus;
+
+    CharLstmReport(TrainingRun<CharLstmConfig> run, CharCorpus corpus) {
+        this.run = run;
+        this.corpus = corpus;
+    }
+
+    /** Writes the plot and report.md into the run folder; returns the final validation loss in nats/char. */
+    double write(MultiLayerNetwork net, Trainer.Result result, CharSamples samples) {
+        double validation = CharSamples.validationLoss(net, corpus.validation(), run.config().seqLength());
+        List<Map<String, Object>> metrics = MetricsLog.read(run.directory().file("metrics.jsonl"));
+        List<Map<String, Object>> steps = metrics.stream().filter(r -> "step".equals(r.get("type"))).toList();
+        List<Map<String, Object>> evals = metrics.stream()
+                .filter(r -> "eval".equals(r.get("type")) || "epoch".equals(r.get("type")))
+                .filter(r -> r.get("val_loss") instanceof Number).toList();
+        new LinePlot("char-lstm loss (" + corpus.source() + ")", "step", "cross-entropy (nats/char)")
+                .series("training (mean over log window)", column(steps, "step"), column(steps, "loss"))
+                .series("validation", column(evals, "step"), column(evals, "val_loss"))
+                .save(run.directory().file("loss.png"), 800, 500);
+        String sample = samples.lastGenerated().isEmpty() ? "(no sample: --sample-length 0)" : samples.lastGenerated();
+        new RunReport("Character LSTM on " + corpus.source())
+                .fact("text", String.format("%s: %,d characters, %d distinct", corpus.source(), corpus.length(),
+                        corpus.vocabulary().size()))
+                .fact("configuration", Json.line(run.config()))
+                .fact("parameters", net.numParams())
+                .fact("epochs completed", result.state().epoch() + " of " + run.options().epochs()
+                        + (result.outcome() == Trainer.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
+                .fact("steps", result.state().step())
+                .fact("training time", String.format("%.1f s (evaluation excluded)", result.state().wallSeconds()))
+                .fact("validation loss", String.format("%.4f nats/char, %.4f bits/char", validation,
+                        validation / Math.log(2)))
+                .fact("unigram entropy of the training text", String.format("%.4f nats/char", corpus.unigramEntropy()))
+                .fact("backend", run.backend().summary())
+                .image("training and validation loss", "loss.png")
+                .section("Last generated sample (temperature " + run.config().temperature() + ")",
+                        "```\n" + sample + "\n```")
+                .write(run.directory().path());
+        return validation;
+    }
+
+    private static double[] column(List<Map<String, Object>> records, String key) {
+        return records.stream().mapToDouble(r -> r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();
+    }
+}

@@ -1,0 +1,53 @@
+package org.dl4jsuite.common.sequence;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Clipping of the global gradient norm over all parameters (PyTorch's clip_grad_norm_), which
+ * DL4J's per-layer GradientNormalization cannot do. As a listener it runs in
+ * {@code onGradientCalculation}, which DL4J's BaseOptimizer.gradientAndScore calls after the
+ * backward pass and before the updater, and rescales the model's flattened gradient view in place.
+ */
+public final class GlobalNormClipping extends BaseTrainingListener {
+    private final double maxNorm;
+    private final int timeSteps;
+    private volatile double lastNorm = Double.NaN;
+
+    /**
+     * Clips to {@code maxNorm} the gradient of the mean loss per example and time step, as the
+     * PyTorch references do. At this hook DL4J's gradient is summed over the minibatch (its updater
+     * divides by the minibatch size afterwards) and, for RNN output layers, over the
+     * {@code timeSteps} of a window (1 for feed-forward networks); the norm is measured on the
+     * gradient divided by both and the clipping factor applied to the gradient as it stands.
+     */
+    public GlobalNormClipping(double maxNorm, int timeSteps) {
+        if (!(maxNorm > 0) || timeSteps <= 0) {
+            throw new IllegalArgumentException("max norm and time steps must be positive, got " + maxNorm + ", "
+                    + timeSteps);
+        }
+        this.maxNorm = maxNorm;
+        this.timeSteps = timeSteps;
+    }
+
+    /** Scales {@code gradient} in place so that ‖gradient‖₂ / scale ≤ maxNorm; returns the norm / scale before clipping. */
+    public static double clipInPlace(INDArray gradient, double maxNorm, double scale) {
+        double norm = gradient.norm2Number().doubleValue() / scale;
+        if (norm > maxNorm) {
+            // g ← g · maxNorm / (‖g‖ + ε), the ε as in torch.nn.utils.clip_grad_norm_
+            gradient.muli(maxNorm / (norm + 1e-6));
+        }
+        return norm;
+    }
+
+    /** The gradient norm of the per-example, per-step mean loss before clipping at the last step; NaN before the first. */
+    public double lastNorm() {
+        return lastNorm;
+    }
+
+    @Override
+    public void onGradientCalculation(Model model) {
+        lastNorm = clipInPlace(model.gradient().gradient(), maxNorm, (double) model.batchSize() * timeSteps);
+    }
+}

@@ -1,0 +1,61 @@
+package org.dl4jsuite.common.sequence;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.SuiteException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The mean cross-entropy (nats per token) of a language model over a whole token sequence, read as
+ * {@code streams} contiguous streams in windows of {@code seqLength} with the state carried across
+ * windows, as PyTorch's word_language_model evaluates: every token but the first of each stream is
+ * predicted once, the last window of a stream may be shorter.
+ */
+public final class StreamLoss {
+    private StreamLoss() {
+    }
+
+    /** Mean −ln p(target) over every predicted token of {@code tokens}. */
+    public static double meanNats(MultiLayerNetwork network, int[] tokens, int streams, int seqLength) {
+        int columns = tokens.length / streams;
+        if (columns < 2) {
+            throw new SuiteException(String.format("%,d tokens are too few to evaluate as %d streams", tokens.length,
+                    streams));
+        }
+        double sum = 0;
+        long count = 0;
+        network.rnnClearPreviousState();
+        try {
+            for (int i = 0; i < columns - 1; i += seqLength) {
+                int len = Math.min(seqLength, columns - 1 - i);
+                int[][] input = new int[streams][len];
+                int[][] target = new int[streams][len];
+                for (int b = 0; b < streams; b++) {
+                    System.arraycopy(tokens, b * columns + i, input[b], 0, len);
+                    System.arraycopy(tokens, b * columns + i + 1, target[b], 0, len);
+                }
+                INDArray out = network.rnnTimeStep(StreamBatches.ids(input));
+                sum += negativeLogLikelihood(out, target);
+                count += (long) streams * len;
+            }
+        } finally {
+            network.rnnClearPreviousState();
+        }
+        return sum / count;
+    }
+
+    /** Σ −ln out[b, target[b][t], t] over a softmax output [B, V, T]. */
+    static double negativeLogLikelihood(INDArray output, int[][] target) {
+        int vocab = (int) output.size(1);
+        int steps = (int) output.size(2);
+        float[] flat = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        double sum = 0;
+        for (int b = 0; b < target.length; b++) {
+            for (int t = 0; t < steps; t++) {
+                float p = flat[(b * vocab + target[b][t]) * steps + t];
+                sum -= Math.log(Math.max(p, 1e-30f));
+            }
+        }
+        return sum;
+    }
+}
