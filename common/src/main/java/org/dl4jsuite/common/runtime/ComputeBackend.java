@@ -64,7 +64,10 @@ public final class ComputeBackend {
         int threads = Nd4j.getEnvironment().maxThreads();
         boolean oneDnn = false;
         if ("CPU".equalsIgnoreCase(backend)) {
-            oneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+            // The switch alone says nothing: builds without oneDNN report it on too. Ask the build.
+            oneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN()
+                    && org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo()
+                    .toUpperCase(java.util.Locale.ROOT).contains("ONEDNN");
         }
         boolean helpers = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"));
         return new BackendInfo(backend, nativeBuild(backend), blas, threads, oneDnn, helpers,
