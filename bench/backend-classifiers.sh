@@ -25,12 +25,13 @@ echo "| nd4j-native classifier | oneDNN helpers | LeNet-5 examples/s (steps $((s
 echo "|---|---|---:|---:|"
 for classifier in linux-x86_64-onednn-avx2 linux-x86_64-avx2 linux-x86_64; do
   rm -rf lenet-mnist/target/lib
-  mvn -q -B -o -DskipTests "-Dnd4j.classifier=$classifier" -pl lenet-mnist -am package >/dev/null 2>&1 \
-    || mvn -q -B -DskipTests "-Dnd4j.classifier=$classifier" -pl lenet-mnist -am package >/dev/null
+  mvn -q -B -o -DskipTests "-Dnd4j.classifier=$classifier" -pl lenet-mnist -am package > "$work/build-$classifier.log" 2>&1 \
+    || mvn -q -B -DskipTests "-Dnd4j.classifier=$classifier" -pl lenet-mnist -am package >> "$work/build-$classifier.log" 2>&1 || { cat "$work/build-$classifier.log" >&2; exit 1; }
   out="$work/runs-$classifier"
   args=(train --max-steps "$steps" --log-every $((steps/2)) --checkpoint-every 100000 --out "$out")
   [[ -n "$data_dir" ]] && args+=(--data-dir "$data_dir")
-  OMP_WAIT_POLICY=PASSIVE java -Xmx4g -jar lenet-mnist/target/lenet-mnist.jar "${args[@]}" > "$work/log-$classifier" 2>&1
+  OMP_WAIT_POLICY=PASSIVE java -Xmx4g -jar lenet-mnist/target/lenet-mnist.jar "${args[@]}" > "$work/log-$classifier" 2>&1 \
+    || { cat "$work/log-$classifier" >&2; exit 1; }
   backend="$(grep -m1 '^ND4J backend' "$work/log-$classifier" || true)"
   onednn="off"; [[ "$backend" == *"oneDNN on"* ]] && onednn="on"
   # The second logged window excludes the warm-up of the first steps.
