@@ -31,8 +31,12 @@ for classifier in linux-x86_64-onednn-avx2 linux-x86_64-avx2 linux-x86_64; do
   args=(train --max-steps "$steps" --log-every $((steps/2)) --checkpoint-every 100000 --out "$out")
   [[ -n "$data_dir" ]] && args+=(--data-dir "$data_dir")
   # javacpp looks for the natives of a classifier under platform + extension.
-  OMP_WAIT_POLICY=PASSIVE java -Xmx4g "-Dorg.bytedeco.javacpp.platform.extension=${classifier#linux-x86_64}" -jar lenet-mnist/target/lenet-mnist.jar "${args[@]}" > "$work/log-$classifier" 2>&1 \
-    || { cat "$work/log-$classifier" >&2; exit 1; }
+  if ! OMP_WAIT_POLICY=PASSIVE java -Xmx4g "-Dorg.bytedeco.javacpp.platform.extension=${classifier#linux-x86_64}" \
+      -jar lenet-mnist/target/lenet-mnist.jar "${args[@]}" > "$work/log-$classifier" 2>&1; then
+    cause="$(grep -m1 'UnsatisfiedLinkError' "$work/log-$classifier" | sed -E 's/.*UnsatisfiedLinkError: //' | cut -c1-60)"
+    printf '| %s | - | does not start: %s | - |\n' "$classifier" "$cause"
+    continue
+  fi
   backend="$(grep -m1 '^ND4J backend' "$work/log-$classifier" || true)"
   onednn="off"; [[ "$backend" == *"oneDNN on"* ]] && onednn="on"
   # The second logged window excludes the warm-up of the first steps.
