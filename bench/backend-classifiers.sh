@@ -31,7 +31,10 @@ for classifier in linux-x86_64-onednn-avx2 linux-x86_64-avx2 linux-x86_64; do
   args=(train --max-steps "$steps" --log-every $((steps/2)) --checkpoint-every 100000 --out "$out")
   [[ -n "$data_dir" ]] && args+=(--data-dir "$data_dir")
   # javacpp looks for the natives of a classifier under platform + extension.
-  if ! OMP_WAIT_POLICY=PASSIVE java -Xmx4g "-Dorg.bytedeco.javacpp.platform.extension=${classifier#linux-x86_64}" \
+  extension="${classifier#linux-x86_64}"
+  jvm=(-Xmx4g)
+  [[ -n "$extension" ]] && jvm+=("-Dorg.bytedeco.javacpp.platform.extension=$extension")
+  if ! OMP_WAIT_POLICY=PASSIVE java "${jvm[@]}" \
       -jar lenet-mnist/target/lenet-mnist.jar "${args[@]}" > "$work/log-$classifier" 2>&1; then
     cause="$(grep -m1 'UnsatisfiedLinkError' "$work/log-$classifier" | sed -E 's/.*UnsatisfiedLinkError: //' | cut -c1-60)"
     printf '| %s | - | does not start: %s | - |\n' "$classifier" "$cause"
