@@ -72,22 +72,30 @@ public final class WordDictionary {
         return id;
     }
 
-    /** The at most {@code k} dictionary words nearest to {@code word} in edit distance (at most 2 edits, or a third of its length). */
+    /** The at most {@code k} dictionary words nearest to {@code word} in edit distance (at most 2 edits, or a third of its length), longer shared prefixes first among ties. */
     public List<String> closest(String word, int k) {
         int limit = Math.max(2, word.length() / 3);
-        record Candidate(String word, int distance) {
+        record Candidate(String word, int distance, int sharedPrefix) {
         }
         List<Candidate> found = new ArrayList<>();
         for (String w : words) {
             if (Math.abs(w.length() - word.length()) > limit) {
                 continue;
             }
-            int d = EditDistance.levenshtein(word.toLowerCase(), w);
+            String query = word.toLowerCase();
+            int d = EditDistance.levenshtein(query, w);
             if (d <= limit) {
-                found.add(new Candidate(w, d));
+                int prefix = 0;
+                while (prefix < Math.min(query.length(), w.length()) && query.charAt(prefix) == w.charAt(prefix)) {
+                    prefix++;
+                }
+                found.add(new Candidate(w, d, prefix));
             }
         }
-        return found.stream().sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::word))
+        // Among equally distant words, a longer shared beginning is the likelier intended spelling.
+        return found.stream().sorted(Comparator.comparingInt(Candidate::distance)
+                        .thenComparing(Comparator.comparingInt(Candidate::sharedPrefix).reversed())
+                        .thenComparing(Candidate::word))
                 .limit(k).map(Candidate::word).toList();
     }
 }

@@ -57,6 +57,8 @@ class WordCorpusTest {
         WordDictionary dictionary = WordDictionary.of(java.util.List.of("army", "arms", "navy", "armies", "taxpayer"));
         assertThat(dictionary.closest("armx", 3)).containsExactly("arms", "army");
         assertThat(dictionary.closest("taxpayers", 3)).containsExactly("taxpayer");
+        WordDictionary many = WordDictionary.of(java.util.List.of("abbie", "admit", "amid", "are", "argue", "army"));
+        assertThat(many.closest("armie", 2)).containsExactly("army", "are");
         assertThat(EditDistance.levenshtein("kitten", "sitting")).isEqualTo(3);
     }
 
