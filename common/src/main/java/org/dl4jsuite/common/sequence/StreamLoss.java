@@ -44,6 +44,27 @@ public final class StreamLoss {
         return sum / count;
     }
 
+    /**
+     * Mean −ln p(target) over exactly the training windows of {@code windows} (full windows only,
+     * i = 0, seq, … while i &lt; ncols − seq), the state carried across them: the held-out
+     * perplexity of PyTorch tutorials that reuse their training batcher for evaluation.
+     */
+    public static double meanNats(MultiLayerNetwork network, StreamBatches windows) {
+        double sum = 0;
+        long count = 0;
+        network.rnnClearPreviousState();
+        try {
+            for (int k = 0; k < windows.batchesPerEpoch(); k++) {
+                int[][] target = windows.targets(k);
+                sum += negativeLogLikelihood(network.rnnTimeStep(StreamBatches.ids(windows.inputs(k))), target);
+                count += (long) target.length * target[0].length;
+            }
+        } finally {
+            network.rnnClearPreviousState();
+        }
+        return sum / count;
+    }
+
     /** Σ −ln out[b, target[b][t], t] over a softmax output [B, V, T]. */
     static double negativeLogLikelihood(INDArray output, int[][] target) {
         int vocab = (int) output.size(1);

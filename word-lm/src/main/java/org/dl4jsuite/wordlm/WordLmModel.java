@@ -1,0 +1,69 @@
+package org.dl4jsuite.wordlm;
+
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+
+/**
+ * The word model: EmbeddingSequenceLayer(V → embed) → {@code layers} × LSTM(hidden) → dense
+ * softmax over V with LossSparseMCXENT (word ids as labels), truncated BPTT over windows of
+ * {@code seqLength}; NCW [batch, features, time] throughout. The embedding starts N(0, 1) as
+ * PyTorch's nn.Embedding does; the other layers use Xavier (DL4J's LSTM forget-gate bias starts at 1).
+ */
+public final class WordLmModel {
+    /** Layer index of the embedding (its "W" is [V, embed]). */
+    public static final int EMBEDDING_LAYER = 0;
+
+    private WordLmModel() {
+    }
+
+    /** The network configuration for {@code config} over {@code vocabulary} words. */
+    public static MultiLayerConfiguration configuration(WordLmConfig config, int vocabulary, long seed) {
+        // DL4J's dropOut takes the probability of keeping an input.
+        double retain = 1.0 - config.dropout();
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(config.learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(config.embed())
+                        .weightInit(new NormalDistribution(0, 1)).outputDataFormat(RNNFormat.NCW).name("embedding").build());
+        int in = config.embed();
+        for (int i = 0; i < config.layers(); i++) {
+            LSTM.Builder lstm = new LSTM.Builder().nIn(in).nOut(config.hidden()).activation(Activation.TANH)
+                    .dataFormat(RNNFormat.NCW).name("lstm" + (i + 1));
+            if (config.dropout() > 0) {
+                lstm.dropOut(retain);
+            }
+            list.layer(lstm.build());
+            in = config.hidden();
+        }
+        RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(in).nOut(vocabulary)
+                .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).name("softmax");
+        if (config.dropout() > 0) {
+            output.dropOut(retain);
+        }
+        return list.layer(output.build())
+                .backpropType(BackpropType.TruncatedBPTT)
+                .tBPTTForwardLength(config.seqLength())
+                .tBPTTBackwardLength(config.seqLength())
+                .build();
+    }
+
+    /** A freshly initialised network. */
+    public static MultiLayerNetwork build(WordLmConfig config, int vocabulary, long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(config, vocabulary, seed));
+        net.init();
+        return net;
+    }
+}

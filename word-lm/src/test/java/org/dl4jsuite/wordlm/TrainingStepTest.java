@@ -1,0 +1,94 @@
+package org.dl4jsuite.wordlm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.dl4jsuite.common.sequence.GlobalNormClipping;
+import org.dl4jsuite.common.sequence.StatefulTbpttStep;
+import org.dl4jsuite.common.sequence.StreamBatches;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The training step as train wires it: state carried between windows, global norm clipped to 0.5. */
+class TrainingStepTest {
+    private static final int VOCAB = 13;
+    private static final int LSTM = 1;
+
+    private static WordLmConfig tiny() {
+        return new WordLmConfig(null, 4, 5, 8, 16, 1, 0.0, 0.01, 0.5, 100, 100);
+    }
+
+    private static StreamBatches batches() {
+        int[] ids = new int[200];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (i * 7 + i / 3) % VOCAB;
+        }
+        return new StreamBatches(ids, 4, 5);
+    }
+
+    /** The LSTM state after reading {@code window}'s inputs from {@code state} (empty: zeros), without training. */
+    private static Map<String, INDArray> stateAfter(MultiLayerNetwork net, StreamBatches batches, int window,
+                                                    Map<String, INDArray> state) {
+        MultiLayerNetwork copy = net.clone();
+        copy.rnnClearPreviousState();
+        if (!state.isEmpty()) {
+            copy.rnnSetPreviousState(LSTM, state);
+        }
+        copy.rnnTimeStep(batches.window(window).getFeatures());
+        return copy.rnnGetPreviousState(LSTM);
+    }
+
+    @Test
+    void theStateAWindowEndsInStartsTheNextWindow() {
+        StreamBatches batches = batches();
+        MultiLayerNetwork net = WordLmModel.build(tiny(), VOCAB, 1);
+        StatefulTbpttStep step = new StatefulTbpttStep(net, "word");
+        step.startEpoch(net, 0, 0);
+
+        Map<String, INDArray> fromZeros0 = stateAfter(net, batches, 0, Map.of());
+        step.fit(net, batches.window(0));
+        Map<String, INDArray> carried0 = step.carriedState().get(LSTM);
+        assertThat(carried0.get("prevAct").equalsWithEps(fromZeros0.get("prevAct"), 1e-5)).isTrue();
+        assertThat(carried0.get("prevAct").norm2Number().doubleValue()).isGreaterThan(0.01);
+
+        // Window 1 must start where window 0 ended, not from zeros: the two predictions differ.
+        Map<String, INDArray> continued = stateAfter(net, batches, 1, carried0);
+        Map<String, INDArray> restarted = stateAfter(net, batches, 1, Map.of());
+        assertThat(continued.get("prevMem").equalsWithEps(restarted.get("prevMem"), 1e-4)).isFalse();
+        step.fit(net, batches.window(1));
+        Map<String, INDArray> carried1 = step.carriedState().get(LSTM);
+        assertThat(carried1.get("prevMem").equalsWithEps(continued.get("prevMem"), 1e-5)).isTrue();
+        assertThat(carried1.get("prevMem").equalsWithEps(restarted.get("prevMem"), 1e-4)).isFalse();
+
+        step.startEpoch(net, 1, 0);
+        assertThat(step.carriedState()).isEmpty();
+    }
+
+    @Test
+    void theGlobalGradientNormReachingTheUpdaterIsAtMostTheClip() {
+        StreamBatches batches = batches();
+        // Wider than tiny(): its gradient norm at initialisation is well above 0.5, so clipping must act.
+        WordLmConfig config = new WordLmConfig(null, 4, 5, 64, 128, 1, 0.0, 0.01, 0.5, 100, 100);
+        MultiLayerNetwork net = WordLmModel.build(config, VOCAB, 2);
+        GlobalNormClipping clipping = new GlobalNormClipping(config.clipNorm(), config.seqLength());
+        double[] seen = {Double.NaN};
+        // Listeners run in order: this one sees the gradient after clipping, before the updater.
+        BaseTrainingListener probe = new BaseTrainingListener() {
+            @Override
+            public void onGradientCalculation(Model model) {
+                seen[0] = model.gradient().gradient().norm2Number().doubleValue()
+                        / (model.batchSize() * (double) config.seqLength());
+            }
+        };
+        net.addListeners(clipping, probe);
+        StatefulTbpttStep step = new StatefulTbpttStep(net, "word");
+        step.fit(net, batches.window(0));
+        assertThat(clipping.lastNorm()).as("the unclipped norm " + clipping.lastNorm()).isGreaterThan(0.5);
+        assertThat(seen[0]).isLessThanOrEqualTo(0.5 + 1e-5).isGreaterThan(0.49);
+        assertThat(((RecurrentLayer) net.getLayer(LSTM)).rnnGetTBPTTState()).isNotNull();
+    }
+}

@@ -1,0 +1,136 @@
+package org.dl4jsuite.wordlm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dl4jsuite.common.cli.SuiteCli;
+import org.dl4jsuite.common.train.MetricsLog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The word-lm command line end to end on a small corpus: train, sample, distance, neighbours, bad input. */
+class WordLmCommandTest {
+    private static final String LINES = """
+            the army marched to the city
+            the taxpayer paid the army
+            the city paid the taxpayer
+            a soldier of the army marched
+            """;
+
+    @TempDir
+    static Path tmp;
+
+    private static Path run;
+    private static String trainOutput;
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome cli(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = SuiteCli.execute(new WordLmCommand(), new PrintWriter(err, true), args);
+        } finally {
+            System.setOut(original);
+        }
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    @BeforeAll
+    static void trainASmallModel() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("ptb.train.txt"), LINES.repeat(12));
+        Files.writeString(corpus.resolve("ptb.valid.txt"), LINES.repeat(3));
+        Files.writeString(corpus.resolve("ptb.test.txt"), LINES.repeat(3));
+        Path out = tmp.resolve("runs");
+        Outcome trained = cli("train", "--corpus", corpus.toString(), "--out", out.toString(), "--epochs", "2",
+                "--batch-size", "4", "--seq-length", "6", "--embed", "8", "--hidden", "16", "--lr", "0.01",
+                "--log-every", "3", "--memory-every", "5");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        trainOutput = trained.out();
+        try (Stream<Path> runs = Files.list(out.resolve("word-lm"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void trainingPrintsTheNotebookLineAndWritesTheRun() {
+        // 12 × 26 words = 312 → 78 columns of 4 streams; windows of 6: i = 0..66 → 12 steps, 78 // 6 = 13 printed.
+        assertThat(trainOutput).contains("12 steps per epoch".replace("12", "13"))
+                .contains("Epoch [1/2], Step[0/13], Loss: ", "Epoch [1/2], Step[3/13]", "Epoch [2/2], Step[9/13]")
+                .doesNotContain("Step[12/13]");
+        for (String file : List.of("config.json", "metrics.jsonl", "model.zip", "report.md", "train_perplexity.png",
+                "valid_perplexity.png")) {
+            assertThat(run.resolve(file)).isRegularFile();
+        }
+    }
+
+    @Test
+    void everyEpochRecordsHeldOutPerplexityAndMemoryIsLogged() {
+        List<Map<String, Object>> metrics = MetricsLog.read(run.resolve("metrics.jsonl"));
+        List<Map<String, Object>> epochs = metrics.stream().filter(r -> "epoch".equals(r.get("type"))).toList();
+        assertThat(epochs).hasSize(2);
+        for (Map<String, Object> e : epochs) {
+            assertThat((Double) e.get("valid_perplexity")).isGreaterThan(1.0).isLessThan(40.0);
+            assertThat((Double) e.get("test_perplexity")).isGreaterThan(1.0).isLessThan(40.0);
+        }
+        List<Map<String, Object>> memory = metrics.stream().filter(r -> "memory".equals(r.get("type"))).toList();
+        assertThat(memory).extracting(r -> r.get("step")).containsExactly(0.0, 24.0);
+        assertThat((Double) memory.get(0).get("rss_mib")).isGreaterThan(10.0);
+    }
+
+    @Test
+    void samplingIsReproducibleWithASeedAndWritesEosAsALineBreak() throws IOException {
+        String model = run.resolve("model.zip").toString();
+        Path file = tmp.resolve("sample.txt");
+        Outcome first = cli("sample", "--model", model, "--words", "40", "--seed", "7", "--out", file.toString());
+        Outcome again = cli("sample", "--model", model, "--words", "40", "--seed", "7");
+        Outcome other = cli("sample", "--model", model, "--words", "40", "--seed", "8");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo(again.out()).isNotEqualTo(other.out()).doesNotContain("<eos>");
+        assertThat(first.out().split("[ \n]+")).hasSize(40 - (int) first.out().chars().filter(c -> c == '\n').count());
+        assertThat(Files.readString(file)).isEqualTo(first.out());
+        Outcome greedy = cli("sample", "--model", model, "--words", "12", "--start", "the", "--greedy");
+        assertThat(greedy.out()).isEqualTo(cli("sample", "--model", model, "--words", "12", "--start", "the",
+                "--greedy", "--seed", "99").out());
+    }
+
+    @Test
+    void distanceAndNeighboursReadTheEmbeddings() {
+        String model = run.resolve("model.zip").toString();
+        Outcome distance = cli("distance", "--model", model, "army", "taxpayer");
+        assertThat(distance.code()).as(distance.err()).isZero();
+        assertThat(distance.out()).containsPattern("army – taxpayer: Euclidean distance \\d+\\.\\d{4}, "
+                + "cosine similarity -?\\d\\.\\d{4}");
+        Outcome neighbours = cli("neighbours", "--model", model, "army", "-k", "3");
+        assertThat(neighbours.code()).as(neighbours.err()).isZero();
+        assertThat(neighbours.out()).contains("nearest to 'army'").doesNotContain(" army ");
+        assertThat(neighbours.out().lines().filter(l -> l.matches("\\s*[123]\\s+\\S+\\s+-?\\d.*"))).hasSize(3);
+    }
+
+    @Test
+    void anUnknownWordExitsWithTwoAndSuggestsCloseSpellings() {
+        String model = run.resolve("model.zip").toString();
+        Outcome distance = cli("distance", "--model", model, "armie", "taxpayer");
+        assertThat(distance.code()).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(distance.err()).contains("unknown word 'armie'", "did you mean army");
+        Outcome start = cli("sample", "--model", model, "--start", "sity");
+        assertThat(start.code()).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(start.err()).contains("unknown word 'sity' in --start", "city");
+    }
+}
