@@ -2,17 +2,13 @@ package org.dl4jsuite.adversarial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dl4jsuite.common.cli.CliOutcome;
 import org.dl4jsuite.common.cli.SuiteCli;
 import org.dl4jsuite.common.data.SharedData;
 import org.dl4jsuite.common.runtime.ComputeBackend;
@@ -29,21 +25,8 @@ class AdversarialCommandTest {
     private static Path randomWeights;
     private static Path imagenet;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = SuiteCli.execute(new AdversarialCommand(), new PrintWriter(err, true), args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    private static CliOutcome cli(String... args) {
+        return CliOutcome.run(new AdversarialCommand(), args);
     }
 
     /** Writes {@code net}'s weights as torchvision would name and lay them out (linear weights [out, in]). */
@@ -68,7 +51,7 @@ class AdversarialCommandTest {
 
     @Test
     void summaryCountsTorchvisionsParameters() {
-        Outcome o = cli("summary");
+        CliOutcome o = cli("summary");
         assertThat(o.code()).isZero();
         // torchvision's alexnet(): 61,100,840 parameters.
         assertThat(o.out()).contains("61,100,840 parameters").contains("conv1").contains("fc8").contains("6×6");
@@ -76,11 +59,11 @@ class AdversarialCommandTest {
 
     @Test
     void receptiveFieldsOfAlexNetAndOfAGivenChain() {
-        Outcome o = cli("receptive-field", "--net", "alexnet", "--feature", "0,5");
+        CliOutcome o = cli("receptive-field", "--net", "alexnet", "--feature", "0,5");
         assertThat(o.code()).isZero();
         assertThat(o.out()).containsPattern("pool3\\s+3\\s+2\\s+0\\s+6\\s+32\\s+195\\s+31.5");
         assertThat(o.out()).contains("feature (0,5) of pool3 sees input rows [-66, 129) and columns [94, 289)");
-        Outcome custom = cli("receptive-field", "--input", "227", "--layers", "11/4/0,3/2/0");
+        CliOutcome custom = cli("receptive-field", "--input", "227", "--layers", "11/4/0,3/2/0");
         assertThat(custom.out()).containsPattern("layer2\\s+3\\s+2\\s+0\\s+27\\s+8\\s+19\\s+9.5");
         assertThat(cli("receptive-field", "--layers", "11/4").code()).isEqualTo(SuiteCli.USER_ERROR);
     }
@@ -88,7 +71,7 @@ class AdversarialCommandTest {
     @Test
     void classifyPrintsTopFiveImageNetNamesFromNpzWeights() throws IOException {
         // Random weights: the classes are meaningless, but the whole path runs (npz → graph → preprocessing → names).
-        Outcome o = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(),
+        CliOutcome o = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(),
                 imagenet.resolve("n01443537_2675_goldfish.jpg").toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("goldfish.jpg:").contains(" 1. ").contains(" 5. ").doesNotContain(" 6. ");
@@ -105,7 +88,7 @@ class AdversarialCommandTest {
                 "lenet-mnist", "lenet-5", org.dl4jsuite.common.train.ModelMetadata.MULTI_LAYER,
                 java.util.Map.of("dataset", "fashion", "classNames", org.dl4jsuite.common.data.MnistVariant.FASHION.classNames())));
         Path runs = tmp.resolve("runs");
-        Outcome o = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "20", "--attack", "pgd",
+        CliOutcome o = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "20", "--attack", "pgd",
                 "--eps", "0.05,0.2", "--steps", "5", "--panels", "2", "--out", runs.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("pgd-linf").contains("20 fashion test images").contains("Linf");
@@ -120,7 +103,7 @@ class AdversarialCommandTest {
         try (var files = Files.list(run)) {
             assertThat(files.filter(f -> f.toString().endsWith("-panel.png")).count()).isEqualTo(4);
         }
-        Outcome targeted = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "3", "--attack", "adam",
+        CliOutcome targeted = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "3", "--attack", "adam",
                 "--targets", "1,2", "--steps", "30", "--panels", "0", "--out", runs.toString());
         assertThat(targeted.code()).as(targeted.err()).isZero();
         assertThat(targeted.out()).contains("[target Trouser]").contains("[target Pullover]");
@@ -130,16 +113,16 @@ class AdversarialCommandTest {
     void userErrorsExitWithTwoAndSayWhatIsWrong() throws IOException {
         Path bad = tmp.resolve("bad.jpg");
         Files.writeString(bad, "not a jpeg");
-        Outcome unreadable = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(), bad.toString());
+        CliOutcome unreadable = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(), bad.toString());
         assertThat(unreadable.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(unreadable.err()).contains("cannot read").contains("bad.jpg");
 
-        Outcome target = cli("attack", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(), "--dir",
+        CliOutcome target = cli("attack", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(), "--dir",
                 imagenet.toString(), "--attack", "adam", "--targets", "5,1000");
         assertThat(target.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(target.err()).contains("target 1000 is outside 0..999");
 
-        Outcome eps = cli("attack", "--model", randomWeights.toString(), "--dir", imagenet.toString(), "--eps", "0,8/255");
+        CliOutcome eps = cli("attack", "--model", randomWeights.toString(), "--dir", imagenet.toString(), "--eps", "0,8/255");
         assertThat(eps.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(eps.err()).contains("--eps values must be positive");
 
@@ -147,7 +130,7 @@ class AdversarialCommandTest {
         try (OutputStream file = Files.newOutputStream(missing); ZipOutputStream zip = new ZipOutputStream(file)) {
             NpyBytes.putStored(zip, "features.0.weight.npy", Nd4j.zeros(64, 3, 11, 11));
         }
-        Outcome weights = cli("classify", "--weights", missing.toString(), "--data-dir", imagenet.toString(),
+        CliOutcome weights = cli("classify", "--weights", missing.toString(), "--data-dir", imagenet.toString(),
                 imagenet.resolve("n01443537_2675_goldfish.jpg").toString());
         assertThat(weights.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(weights.err()).contains("no array 'features.0.bias'").contains("[64]");

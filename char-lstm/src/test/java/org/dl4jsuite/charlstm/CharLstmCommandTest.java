@@ -2,17 +2,13 @@ package org.dl4jsuite.charlstm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dl4jsuite.common.cli.CliOutcome;
 import org.dl4jsuite.common.cli.SuiteCli;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.ModelFile;
@@ -35,28 +31,15 @@ class CharLstmCommandTest {
 
     private static Path run;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = SuiteCli.execute(new CharLstmCommand(), new PrintWriter(err, true), args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    private static CliOutcome cli(String... args) {
+        return CliOutcome.run(new CharLstmCommand(), args);
     }
 
     @BeforeAll
     static void trainASmallModel() throws IOException {
         Path text = Files.writeString(tmp.resolve("verse.txt"), VERSE.repeat(20));
         Path out = tmp.resolve("runs");
-        Outcome trained = cli("train", "--text", text.toString(), "--out", out.toString(), "--batch-size", "4",
+        CliOutcome trained = cli("train", "--text", text.toString(), "--out", out.toString(), "--batch-size", "4",
                 "--seq-length", "16", "--embedding", "8", "--hidden", "24", "--layers", "1", "--lr", "0.01",
                 "--max-steps", "6", "--log-every", "2", "--eval-every", "3", "--checkpoint-every", "3",
                 "--sample-length", "30");
@@ -93,9 +76,9 @@ class CharLstmCommandTest {
         String[] common = {"train", "--text", text.toString(), "--out", out.toString(), "--batch-size", "4", "--seq-length", "16",
             "--embedding", "8", "--hidden", "16", "--layers", "1", "--log-every", "2", "--eval-every", "100",
             "--checkpoint-every", "100", "--sample-length", "0"};
-        Outcome first = cli(concat(common, "--max-steps", "3"));
+        CliOutcome first = cli(concat(common, "--max-steps", "3"));
         assertThat(first.code()).as(first.err()).isZero();
-        Outcome resumed = cli(concat(common, "--resume", "--max-steps", "6"));
+        CliOutcome resumed = cli(concat(common, "--resume", "--max-steps", "6"));
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("from step 3 (epoch 1, batch 3)", "char/s");
         Path resumedRun;
@@ -117,24 +100,24 @@ class CharLstmCommandTest {
     @Test
     void generateStreamsReproducibleTextAndTemperatureZeroIsGreedy() {
         String model = run.resolve("model.zip").toString();
-        Outcome a = cli("generate", "--model", model, "--prime", "Shall", "--length", "60", "--seed", "3");
-        Outcome b = cli("generate", "--model", model, "--prime", "Shall", "--length", "60", "--seed", "3");
-        Outcome c = cli("generate", "--model", model, "--prime", "Shall", "--length", "60", "--seed", "4",
+        CliOutcome a = cli("generate", "--model", model, "--prime", "Shall", "--length", "60", "--seed", "3");
+        CliOutcome b = cli("generate", "--model", model, "--prime", "Shall", "--length", "60", "--seed", "3");
+        CliOutcome c = cli("generate", "--model", model, "--prime", "Shall", "--length", "60", "--seed", "4",
                 "--temperature", "1.5");
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(a.out()).startsWith("Shall").hasSizeGreaterThan(60).isEqualTo(b.out()).isNotEqualTo(c.out());
-        Outcome greedy1 = cli("generate", "--model", model, "--prime", "Thou", "--length", "40", "--temperature", "0",
+        CliOutcome greedy1 = cli("generate", "--model", model, "--prime", "Thou", "--length", "40", "--temperature", "0",
                 "--seed", "1");
-        Outcome greedy2 = cli("generate", "--model", model, "--prime", "Thou", "--length", "40", "--temperature", "0",
+        CliOutcome greedy2 = cli("generate", "--model", model, "--prime", "Thou", "--length", "40", "--temperature", "0",
                 "--seed", "2");
-        Outcome topOne = cli("generate", "--model", model, "--prime", "Thou", "--length", "40", "--top-k", "1",
+        CliOutcome topOne = cli("generate", "--model", model, "--prime", "Thou", "--length", "40", "--top-k", "1",
                 "--seed", "5");
         assertThat(greedy1.out()).isEqualTo(greedy2.out()).isEqualTo(topOne.out());
     }
 
     @Test
     void evaluateReportsTheValidationLossOfTheSavedModel() {
-        Outcome evaluated = cli("evaluate", "--model", run.resolve("model.zip").toString());
+        CliOutcome evaluated = cli("evaluate", "--model", run.resolve("model.zip").toString());
         assertThat(evaluated.code()).as(evaluated.err()).isZero();
         assertThat(evaluated.out()).containsPattern("validation loss \\d\\.\\d{4} nats/char, \\d\\.\\d{4} bits/char");
     }
@@ -159,7 +142,7 @@ class CharLstmCommandTest {
         assertError(cli("train", "--text", shortText.toString(), "--out", tmp.resolve("o").toString()), "too few");
     }
 
-    private static void assertError(Outcome outcome, String... fragments) {
+    private static void assertError(CliOutcome outcome, String... fragments) {
         assertThat(outcome.code()).as(outcome.out()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(outcome.err()).contains(fragments).doesNotContain("\tat ");
         assertThat(outcome.err().strip().lines()).hasSize(1);

@@ -3,18 +3,14 @@ package org.dl4jsuite.lenet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.dl4jsuite.common.cli.CliOutcome;
 import org.dl4jsuite.common.cli.SuiteCli;
 import org.dl4jsuite.common.data.DatasetResolver;
 import org.dl4jsuite.common.data.ImageClassData;
@@ -43,21 +39,8 @@ class LeNetCommandTest {
         mnistDir = SharedData.dir().resolve("mnist");
     }
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = SuiteCli.execute(new LeNetCommand(), new PrintWriter(err, true), args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    private static CliOutcome cli(String... args) {
+        return CliOutcome.run(new LeNetCommand(), args);
     }
 
     private static Path onlyRun(Path out) throws IOException {
@@ -71,7 +54,7 @@ class LeNetCommandTest {
     void shortFashionTrainingBeatsSeventyPercentAndWritesTheWholeRun() throws IOException {
         Path fashion = new DatasetResolver(null, Map.of(), null, false, null).resolve(MnistVariant.FASHION.spec()).directory();
         Path out = tmp.resolve("fashion-runs");
-        Outcome result = cli("train", "--dataset", "fashion", "--data-dir", fashion.toString(), "--out", out.toString(),
+        CliOutcome result = cli("train", "--dataset", "fashion", "--data-dir", fashion.toString(), "--out", out.toString(),
                 "--max-steps", "300", "--log-every", "100", "--checkpoint-every", "100");
         assertThat(result.code()).as(result.err()).isZero();
         fashionRun = onlyRun(out);
@@ -98,7 +81,7 @@ class LeNetCommandTest {
         assertThat(cli("train", "--data-dir", mnistDir.toString(), "--out", out.toString(), "--max-steps", "20",
                 "--log-every", "10").code()).isZero();
         Path run = onlyRun(out);
-        Outcome resumed = cli("train", "--data-dir", mnistDir.toString(), "--out", out.toString(), "--resume",
+        CliOutcome resumed = cli("train", "--data-dir", mnistDir.toString(), "--out", out.toString(), "--resume",
                 "--max-steps", "40", "--log-every", "10");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming " + run + " from step 20");
@@ -111,7 +94,7 @@ class LeNetCommandTest {
     @Order(3)
     void evaluateAndPredictUseTheSavedModel() throws IOException {
         Path model = fashionRun.resolve("model.zip");
-        Outcome evaluated = cli("evaluate", "--model", model.toString());
+        CliOutcome evaluated = cli("evaluate", "--model", model.toString());
         assertThat(evaluated.code()).as(evaluated.err()).isZero();
         assertThat(evaluated.out()).contains("test accuracy", "Ankle boot");
 
@@ -124,7 +107,7 @@ class LeNetCommandTest {
         }
         Path png = tmp.resolve("trouser.png");
         ImageIO.write(inverted(test.image(trouser), 28, 28, 4), "png", png.toFile());
-        Outcome predicted = cli("predict", "--model", model.toString(), "--top", "1", png.toString());
+        CliOutcome predicted = cli("predict", "--model", model.toString(), "--top", "1", png.toString());
         assertThat(predicted.code()).as(predicted.err()).isZero();
         assertThat(predicted.out()).contains("trouser.png:  Trouser");
     }
@@ -160,12 +143,12 @@ class LeNetCommandTest {
 
     @Test
     void summaryPrintsTheParameterTable() {
-        Outcome summary = cli("summary");
+        CliOutcome summary = cli("summary");
         assertThat(summary.code()).isZero();
         assertThat(summary.out()).contains("ConvolutionLayer", "6×24×24", "44,426");
     }
 
-    private static void assertError(Outcome outcome, String expected) {
+    private static void assertError(CliOutcome outcome, String expected) {
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(outcome.err()).startsWith("error: ").contains(expected).doesNotContain("\tat ");
     }

@@ -2,17 +2,13 @@ package org.dl4jsuite.wordlm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dl4jsuite.common.cli.CliOutcome;
 import org.dl4jsuite.common.cli.SuiteCli;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,21 +30,8 @@ class WordLmCommandTest {
     private static Path run;
     private static String trainOutput;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = SuiteCli.execute(new WordLmCommand(), new PrintWriter(err, true), args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    private static CliOutcome cli(String... args) {
+        return CliOutcome.run(new WordLmCommand(), args);
     }
 
     @BeforeAll
@@ -58,7 +41,7 @@ class WordLmCommandTest {
         Files.writeString(corpus.resolve("ptb.valid.txt"), LINES.repeat(3));
         Files.writeString(corpus.resolve("ptb.test.txt"), LINES.repeat(3));
         Path out = tmp.resolve("runs");
-        Outcome trained = cli("train", "--corpus", corpus.toString(), "--out", out.toString(), "--epochs", "2",
+        CliOutcome trained = cli("train", "--corpus", corpus.toString(), "--out", out.toString(), "--epochs", "2",
                 "--batch-size", "4", "--seq-length", "6", "--embed", "8", "--hidden", "16", "--lr", "0.01",
                 "--log-every", "3", "--memory-every", "5");
         assertThat(trained.code()).as(trained.err()).isZero();
@@ -98,14 +81,14 @@ class WordLmCommandTest {
     void samplingIsReproducibleWithASeedAndWritesEosAsALineBreak() throws IOException {
         String model = run.resolve("model.zip").toString();
         Path file = tmp.resolve("sample.txt");
-        Outcome first = cli("sample", "--model", model, "--words", "40", "--seed", "7", "--out", file.toString());
-        Outcome again = cli("sample", "--model", model, "--words", "40", "--seed", "7");
-        Outcome other = cli("sample", "--model", model, "--words", "40", "--seed", "8");
+        CliOutcome first = cli("sample", "--model", model, "--words", "40", "--seed", "7", "--out", file.toString());
+        CliOutcome again = cli("sample", "--model", model, "--words", "40", "--seed", "7");
+        CliOutcome other = cli("sample", "--model", model, "--words", "40", "--seed", "8");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo(again.out()).isNotEqualTo(other.out()).doesNotContain("<eos>");
         assertThat(first.out().split("[ \n]+")).hasSize(40 - (int) first.out().chars().filter(c -> c == '\n').count());
         assertThat(Files.readString(file)).isEqualTo(first.out());
-        Outcome greedy = cli("sample", "--model", model, "--words", "12", "--start", "the", "--greedy");
+        CliOutcome greedy = cli("sample", "--model", model, "--words", "12", "--start", "the", "--greedy");
         assertThat(greedy.out()).isEqualTo(cli("sample", "--model", model, "--words", "12", "--start", "the",
                 "--greedy", "--seed", "99").out());
     }
@@ -113,11 +96,11 @@ class WordLmCommandTest {
     @Test
     void distanceAndNeighboursReadTheEmbeddings() {
         String model = run.resolve("model.zip").toString();
-        Outcome distance = cli("distance", "--model", model, "army", "taxpayer");
+        CliOutcome distance = cli("distance", "--model", model, "army", "taxpayer");
         assertThat(distance.code()).as(distance.err()).isZero();
         assertThat(distance.out()).containsPattern("army – taxpayer: Euclidean distance \\d+\\.\\d{4}, "
                 + "cosine similarity -?\\d\\.\\d{4}");
-        Outcome neighbours = cli("neighbours", "--model", model, "army", "-k", "3");
+        CliOutcome neighbours = cli("neighbours", "--model", model, "army", "-k", "3");
         assertThat(neighbours.code()).as(neighbours.err()).isZero();
         assertThat(neighbours.out()).contains("nearest to 'army'").doesNotContain(" army ");
         assertThat(neighbours.out().lines().filter(l -> l.matches("\\s*[123]\\s+\\S+\\s+-?\\d.*"))).hasSize(3);
@@ -126,10 +109,10 @@ class WordLmCommandTest {
     @Test
     void anUnknownWordExitsWithTwoAndSuggestsCloseSpellings() {
         String model = run.resolve("model.zip").toString();
-        Outcome distance = cli("distance", "--model", model, "armie", "taxpayer");
+        CliOutcome distance = cli("distance", "--model", model, "armie", "taxpayer");
         assertThat(distance.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(distance.err()).contains("unknown word 'armie'", "did you mean army");
-        Outcome start = cli("sample", "--model", model, "--start", "sity");
+        CliOutcome start = cli("sample", "--model", model, "--start", "sity");
         assertThat(start.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(start.err()).contains("unknown word 'sity' in --start", "city");
     }

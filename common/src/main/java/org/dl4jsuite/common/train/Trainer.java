@@ -183,14 +183,7 @@ public final class Trainer {
         console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f %s/s  %.1f s%n", state.epoch() + 1,
                 settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, step.unit(),
                 state.wallSeconds());
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("type", "step");
-        record.put("step", state.step());
-        record.put("epoch", state.epoch() + 1);
-        record.put("loss", loss);
-        record.put("examples_per_s", rate);
-        record.put("wall_s", state.wallSeconds());
-        metrics.append(record);
+        metrics.append(record("step", state, loss, rate, Map.of()));
         window.reset();
     }
 
@@ -198,13 +191,7 @@ public final class Trainer {
         StringBuilder line = new StringBuilder(String.format("step %d  evaluation", state.step()));
         evaluated.forEach((k, v) -> line.append(String.format("  %s %.4f", k, v)));
         console.println(line);
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("type", "eval");
-        record.put("step", state.step());
-        record.put("epoch", state.epoch() + 1);
-        record.put("wall_s", state.wallSeconds());
-        record.putAll(evaluated);
-        metrics.append(record);
+        metrics.append(record("eval", state, Double.NaN, Double.NaN, evaluated));
     }
 
     private void logEpoch(TrainingState state, double meanLoss, long examples, double seconds,
@@ -215,15 +202,25 @@ public final class Trainer {
         double rate = seconds > 0 ? examples / seconds : 0;
         line.append(String.format("  %,.0f %s/s  %.1f s", rate, step.unit(), state.wallSeconds()));
         console.println(line);
+        metrics.append(record("epoch", state, meanLoss, rate, evaluated));
+    }
+
+    /** One metrics.jsonl record; loss and rate are left out when NaN (evaluation records have neither). */
+    private static Map<String, Object> record(String type, TrainingState state, double loss, double rate,
+                                              Map<String, Double> extra) {
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("type", "epoch");
+        record.put("type", type);
         record.put("step", state.step());
         record.put("epoch", state.epoch() + 1);
-        record.put("loss", meanLoss);
-        record.put("examples_per_s", rate);
+        if (!Double.isNaN(loss)) {
+            record.put("loss", loss);
+        }
+        if (!Double.isNaN(rate)) {
+            record.put("examples_per_s", rate);
+        }
         record.put("wall_s", state.wallSeconds());
-        record.putAll(evaluated);
-        metrics.append(record);
+        record.putAll(extra);
+        return record;
     }
 
     private static TrainingDivergedException diverged(double loss, TrainingState state,
