@@ -13,7 +13,7 @@ public record CharLstmConfig(String text, int batchSize, int seqLength, int embe
 
     /**
      * The defaults: 1.625 nats/char after 1,000 steps (28.7 min on a shared 2-core CPU), but unstable later
-     * (see README-section.md: cell states grow with the carried state); the 1.60 target is not yet met.
+     * (see the README, char-lstm: cell states grow with the carried state); the 1.60 target is not yet met.
      */
     public static CharLstmConfig defaults() {
         return new CharLstmConfig(null, 32, 100, 32, 256, 2, 3e-3, 5.0, 20, 200, 200, 0.8);

@@ -12,25 +12,25 @@ public final class TrainingOptions {
     DataDirOption data = new DataDirOption();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
-            description = "Where run folders go (<out>/<module>/<time>/). Default: ${DEFAULT-VALUE}")
+            description = "Where run folders go (<out>/<module>/<time>/).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (weights, shuffling, dropout). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (weights, shuffling, dropout).")
     long seed;
 
-    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs.")
     int epochs;
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0",
-            description = "Stop after N training steps in all (0 = no limit; for smoke runs). Default: ${DEFAULT-VALUE}")
+            description = "Stop after N training steps in all (0 = no limit; for smoke runs).")
     long maxSteps;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "CPU threads for ND4J (0 = all cores). Default: ${DEFAULT-VALUE}")
+            description = "CPU threads for ND4J (0 = all cores).")
     int threads;
 
     @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "500",
-            description = "Write a checkpoint every STEPS steps (and always at each epoch end). Default: ${DEFAULT-VALUE}")
+            description = "Write a checkpoint every STEPS steps (and always at each epoch end).")
     int checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", arity = "0..1", fallbackValue = "latest",

@@ -46,7 +46,7 @@ class SuiteCliTest {
         String help = SuiteCli.commandLine(new TrainLike()).getUsageMessage(CommandLine.Help.Ansi.OFF);
         assertThat(help).contains("--data-dir", "--out", "--seed", "--max-steps", "--threads", "--resume",
                 "--checkpoint-every");
-        assertThat(help).containsPattern("--epochs=<epochs>\\s+Training epochs. Default: 7");
+        assertThat(help).containsPattern("--epochs=<epochs>\\s+Training epochs\\.\\s+Default: 7");
         assertThat(help).contains("Default: 42").contains("Default: runs");
         TrainLike parsed = new TrainLike();
         assertThat(run(parsed)).isZero();
