@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# LeNet-5, one epoch of MNIST-format data, DL4J (the suite's defaults) against the PyTorch reference
+# (reference/lenet_mnist.py, same network, initialisation, batch, optimiser and data), same threads.
+# Prints examples/s of each, their ratio, the loss after the same work, and peak RSS; writes the
+# overlay of both loss curves.
+#
+#   bench/lenet.sh [--data-dir DIR] [--dataset mnist|fashion] [--threads 2] [--out bench/results]
+#
+# Needs python3 with torch (Debian: python3-torch and libopenblas0-openmp) and GNU time (Debian: time).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data_dir=""
+dataset="mnist"
+threads=2
+out="$root/bench/results"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --data-dir) data_dir="$2"; shift 2 ;;
+    --dataset) dataset="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+if [[ -z "$data_dir" ]]; then
+  [[ "$dataset" == "fashion" ]] && data_dir=/usr/share/datasets/fashion-mnist || data_dir="$root/../shared/data/mnist"
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+py="${PYTHON:-python3}"
+"$py" -c 'import torch' 2>/dev/null || py=/usr/bin/python3   # a pyenv python may lack Debian's torch
+peak() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f MiB", $1 / 1024 }'; }
+
+"$root/suite" lenet-mnist summary > /dev/null   # builds the jar first, outside the timing
+/usr/bin/time -v "$root/suite" lenet-mnist train --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
+  --threads "$threads" --checkpoint-every 100000 --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
+/usr/bin/time -v "$py" "$root/reference/lenet_mnist.py" --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
+  --threads "$threads" --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
+
+echo "DL4J:    $(grep -m1 '^ND4J backend' "$work/dl4j.log"); $(grep 'epoch 1/1 done' "$work/dl4j.log")"
+echo "PyTorch: $(head -1 "$work/torch.log"); $(grep 'epoch 1/1 done' "$work/torch.log")"
+echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
+"$root/suite" bench compare "$work"/dl4j/lenet-mnist/* "$work"/torch/lenet-mnist-pytorch/* \
+  --label-a DL4J --label-b PyTorch --out "$out/lenet-$dataset-compare.png"

@@ -1,0 +1,55 @@
+package org.dl4jsuite.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.report.LinePlot;
+import org.dl4jsuite.common.report.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compare RUN_A RUN_B}: both runs' loss curves in one PNG, and their throughput and loss side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Overlay two runs' training-loss curves (e.g. DL4J against the PyTorch reference) and "
+                + "print throughput, its ratio and the last logged loss.")
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_A", description = "A run folder (or its metrics.jsonl).")
+    Path runA;
+
+    @Parameters(index = "1", paramLabel = "RUN_B", description = "Another run folder (or its metrics.jsonl).")
+    Path runB;
+
+    @Option(names = "--out", paramLabel = "PNG", description = "Where to write the overlay.")
+    Path out = Path.of("compare.png");
+
+    @Option(names = "--x", description = "Horizontal axis: step or wall_s.")
+    String x = "step";
+
+    @Option(names = "--label-a", description = "Legend name of RUN_A (default: its folder).")
+    String labelA;
+
+    @Option(names = "--label-b", description = "Legend name of RUN_B (default: its folder).")
+    String labelB;
+
+    @Override
+    public Integer call() {
+        if (!"step".equals(x) && !"wall_s".equals(x)) {
+            throw new SuiteException("--x must be step or wall_s, got '" + x + "'");
+        }
+        RunMetrics a = RunMetrics.read(runA, labelA);
+        RunMetrics b = RunMetrics.read(runB, labelB);
+        new LinePlot("training loss", "step".equals(x) ? "step" : "training time (s)", "loss")
+                .series(a.label(), a.column(x), a.column("loss"))
+                .series(b.label(), b.column(x), b.column("loss"))
+                .save(out, 900, 520);
+        TextTable table = new TextTable("run", "last step", "last loss", "throughput /s", "ratio to B");
+        table.row(a.label(), a.lastStep(), String.format("%.4f", a.lastLoss()), String.format("%,.0f", a.meanRate()),
+                String.format("%.2f", a.meanRate() / b.meanRate()));
+        table.row(b.label(), b.lastStep(), String.format("%.4f", b.lastLoss()), String.format("%,.0f", b.meanRate()),
+                "1.00");
+        System.out.println(table);
+        System.out.println("overlay " + out.toAbsolutePath());
+        return 0;
+    }
+}

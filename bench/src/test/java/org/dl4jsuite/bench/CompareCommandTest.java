@@ -1,0 +1,57 @@
+package org.dl4jsuite.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.dl4jsuite.common.cli.CliOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path run(String name, String rateKey, double... rates) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < rates.length; i++) {
+            lines.append(String.format("{\"type\":\"step\",\"step\":%d,\"epoch\":1,\"loss\":%.2f,\"%s\":%.1f,\"wall_s\":%d}%n",
+                    100 * (i + 1), 2.0 - 0.5 * i, rateKey, rates[i], i + 1));
+        }
+        lines.append("{\"type\":\"epoch\",\"step\":300,\"epoch\":1,\"loss\":1.5}\n");
+        Files.writeString(dir.resolve("metrics.jsonl"), lines);
+        return dir;
+    }
+
+    @Test
+    void overlaysBothCurvesAndPrintsTheThroughputRatioWithoutTheWarmUpWindow() throws IOException {
+        Path dl4j = run("dl4j", "examples_per_s", 10, 200, 200);
+        Path torch = run("torch", "examples_per_s", 50, 100, 100);
+        Path png = tmp.resolve("overlay.png");
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
+                "--out", png.toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("DL4J", "PyTorch", "2.00", "1.0000");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(900);
+    }
+
+    @Test
+    void readsTokenThroughputOfTheWordLmReference() throws IOException {
+        Path a = run("a", "tokens_per_s", 1, 300, 300);
+        Path b = run("b", "tokens_per_s", 1, 600, 600);
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", a.toString(), b.toString(),
+                "--out", tmp.resolve("o.png").toString());
+        assertThat(result.out()).contains("0.50");
+    }
+
+    @Test
+    void aFolderWithoutMetricsIsAUserError() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", empty.toString(), empty.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("no metrics.jsonl");
+    }
+}
