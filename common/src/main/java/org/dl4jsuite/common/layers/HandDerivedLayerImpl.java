@@ -36,7 +36,8 @@ public abstract class HandDerivedLayerImpl<C extends HandDerivedLayer> extends B
 
     @Override
     public void fit(INDArray input, LayerWorkspaceMgr workspaceMgr) {
-        throw new UnsupportedOperationException("A hand-derived layer is trained only inside a network");
+        // DL4J calls this only for layer-wise pretraining, which these supervised layers do not have.
+        throw new IllegalStateException("a hand-derived layer has no layer-wise pretraining: fit the network that holds it");
     }
 
     @Override
