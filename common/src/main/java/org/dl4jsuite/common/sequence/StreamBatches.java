@@ -2,7 +2,6 @@ package org.dl4jsuite.common.sequence;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.train.BatchSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -79,23 +78,7 @@ public final class StreamBatches implements BatchSource {
 
     @Override
     public Iterator<DataSet> epoch(int epoch, int skip) {
-        int batches = batchesPerEpoch();
-        return new Iterator<>() {
-            private int next = Math.max(0, skip);
-
-            @Override
-            public boolean hasNext() {
-                return next < batches;
-            }
-
-            @Override
-            public DataSet next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return window(next++);
-            }
-        };
+        return BatchSource.lazily(skip, batchesPerEpoch(), this::window);
     }
 
     /** Token ids [rows][t] as a float array [rows, 1, t], the layout of EmbeddingSequenceLayer input and sparse labels. */

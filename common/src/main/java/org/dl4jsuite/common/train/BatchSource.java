@@ -1,6 +1,8 @@
 package org.dl4jsuite.common.train;
 
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -14,4 +16,24 @@ public interface BatchSource {
 
     /** The batches of epoch {@code epoch} (0-based), starting after the first {@code skip} of them. */
     Iterator<DataSet> epoch(int epoch, int skip);
+
+    /** Batches {@code first} .. {@code count − 1}, each made on demand by {@code batch}. */
+    static Iterator<DataSet> lazily(int first, int count, IntFunction<DataSet> batch) {
+        return new Iterator<>() {
+            private int next = Math.max(0, first);
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public DataSet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.apply(next++);
+            }
+        };
+    }
 }

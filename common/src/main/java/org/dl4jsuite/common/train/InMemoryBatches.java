@@ -1,7 +1,6 @@
 package org.dl4jsuite.common.train;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -67,26 +66,10 @@ public final class InMemoryBatches implements BatchSource {
     @Override
     public Iterator<DataSet> epoch(int epoch, int skip) {
         int[] order = order(epoch);
-        int batches = batchesPerEpoch();
-        return new Iterator<>() {
-            private int next = Math.max(0, skip);
-
-            @Override
-            public boolean hasNext() {
-                return next < batches;
-            }
-
-            @Override
-            public DataSet next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int from = next * batchSize;
-                int to = Math.min(from + batchSize, order.length);
-                int[] rows = java.util.Arrays.copyOfRange(order, from, to);
-                next++;
-                return new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
-            }
-        };
+        return BatchSource.lazily(skip, batchesPerEpoch(), k -> {
+            int from = k * batchSize;
+            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
+            return new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
+        });
     }
 }
