@@ -96,6 +96,8 @@ def main():
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--device", default="cpu")
     p.add_argument("--out", default="runs")
+    p.add_argument("--skip-eval", action="store_true", help="no validation/test perplexity (speed runs)")
+    p.add_argument("--log-every", type=int, default=100)
     a = p.parse_args()
     torch.manual_seed(a.seed)
     torch.set_num_threads(a.threads)
@@ -154,7 +156,7 @@ def main():
             step_total += 1
             ep_loss += lv; ep_n += 1; ep_tokens += targets.numel(); ep_t += dt
             step = (i + 1) // a.seq_length
-            if step % 100 == 0:
+            if step % a.log_every == 0:
                 print('Epoch [{}/{}], Step[{}/{}], Loss: {:.4f}, Perplexity: {:5.2f}'
                       .format(epoch + 1, a.epochs, step, num_batches, lv, np.exp(lv)))
                 metrics.write(json.dumps(dict(type="step", step=step_total, epoch=epoch + 1, loss=lv,
@@ -163,11 +165,13 @@ def main():
                 metrics.flush()
             if a.max_steps and step_total >= a.max_steps:
                 break
-        v, t = perplexity(valid), perplexity(test)
         rec = dict(type="epoch", step=step_total, epoch=epoch + 1, loss=ep_loss / ep_n,
-                   tokens_per_s=ep_tokens / ep_t, wall_s=wall, valid_perplexity=v, test_perplexity=t)
+                   tokens_per_s=ep_tokens / ep_t, wall_s=wall)
+        if not a.skip_eval:
+            rec.update(valid_perplexity=perplexity(valid), test_perplexity=perplexity(test))
         metrics.write(json.dumps(rec) + "\n"); metrics.flush()
-        print(f"epoch {epoch + 1}/{a.epochs} done  train loss {rec['loss']:.4f}  valid ppl {v:.2f}  test ppl {t:.2f}  "
+        ppl = "" if a.skip_eval else f"  valid ppl {rec['valid_perplexity']:.2f}  test ppl {rec['test_perplexity']:.2f}"
+        print(f"epoch {epoch + 1}/{a.epochs} done  train loss {rec['loss']:.4f}{ppl}  "
               f"{rec['tokens_per_s']:,.0f} tokens/s  {wall:.1f} s")
         if a.max_steps and step_total >= a.max_steps:
             break

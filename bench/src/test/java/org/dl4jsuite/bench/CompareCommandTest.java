@@ -21,7 +21,8 @@ class CompareCommandTest {
             lines.append(String.format("{\"type\":\"step\",\"step\":%d,\"epoch\":1,\"loss\":%.2f,\"%s\":%.1f,\"wall_s\":%d}%n",
                     100 * (i + 1), 2.0 - 0.5 * i, rateKey, rates[i], i + 1));
         }
-        lines.append("{\"type\":\"epoch\",\"step\":300,\"epoch\":1,\"loss\":1.5}\n");
+        // Python writes NaN for a figure it did not compute; it must not stop the comparison.
+        lines.append("{\"type\":\"epoch\",\"step\":300,\"epoch\":1,\"loss\":1.5,\"valid_perplexity\":NaN}\n");
         Files.writeString(dir.resolve("metrics.jsonl"), lines);
         return dir;
     }
