@@ -56,11 +56,7 @@ public class LstmLayer extends HandDerivedLayerImpl<Lstm> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         Step[] trace = forward();
-        INDArray out = Nd4j.create(input.dataType(), input.size(0), layerConf().getNOut(), input.size(2));
-        for (int t = 0; t < trace.length; t++) {
-            SequenceSteps.put(out, t, trace[t].h());
-        }
-        return activations(out, workspaceMgr);
+        return activations(SequenceSteps.stack(input, layerConf().getNOut(), t -> trace[t].h()), workspaceMgr);
     }
 
     @Override

@@ -14,6 +14,15 @@ final class SequenceSteps {
     }
 
     /** Writes {@code value} [N, features] into step {@code t} of {@code sequence}. */
+    /** The hidden states h_0..h_{T−1} of a sequence stacked as [mb, nOut, T] (NCW, like {@code input}). */
+    static INDArray stack(INDArray input, long nOut, java.util.function.IntFunction<INDArray> stateAt) {
+        INDArray out = org.nd4j.linalg.factory.Nd4j.create(input.dataType(), input.size(0), nOut, input.size(2));
+        for (int t = 0; t < input.size(2); t++) {
+            put(out, t, stateAt.apply(t));
+        }
+        return out;
+    }
+
     static void put(INDArray sequence, long t, INDArray value) {
         sequence.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(value);
     }
