@@ -25,12 +25,9 @@ done
 if [[ -z "$data_dir" ]]; then
   [[ "$dataset" == "fashion" ]] && data_dir=/usr/share/datasets/fashion-mnist || data_dir="$root/../shared/data/mnist"
 fi
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
-py="${PYTHON:-python3}"
-"$py" -c 'import torch' 2>/dev/null || py=/usr/bin/python3   # a pyenv python may lack Debian's torch
-peak() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f MiB", $1 / 1024 }'; }
+# shellcheck source=bench/pytorch-pair.sh
+source "$root/bench/pytorch-pair.sh"
 
 "$root/suite" lenet-mnist summary > /dev/null   # builds the jar first, outside the timing
 /usr/bin/time -v "$root/suite" lenet-mnist train --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \

@@ -21,12 +21,9 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
-py="${PYTHON:-python3}"
-"$py" -c 'import torch' 2>/dev/null || py=/usr/bin/python3   # a pyenv python may lack Debian's torch
-peak() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f MiB", $1 / 1024 }'; }
+# shellcheck source=bench/pytorch-pair.sh
+source "$root/bench/pytorch-pair.sh"
 
 "$root/suite" word-lm --help > /dev/null   # builds the jar first, outside the timing
 /usr/bin/time -v "$root/suite" word-lm train --data-dir "$data_dir" --max-steps "$steps" --skip-eval --log-every 25 \
