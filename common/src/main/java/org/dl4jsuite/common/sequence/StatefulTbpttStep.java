@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.conf.BackpropType;
@@ -29,9 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * the walk exactly.
  *
  * <p>DL4J's own {@code fit} clears RNN state at the start of every call (MultiLayerNetwork.doTruncatedBPTT),
- * so this step drives DL4J's Solver itself: it sets each recurrent layer's TBPTT state (read by the
- * forward pass) and its previous state (read by the backward pass, which recomputes the forward),
- * then runs one optimiser step with the network's own updater. The network must be configured with
+ * so this step drives DL4J's Solver itself: it sets each LSTM's TBPTT state (read by the forward pass)
+ * and runs one optimiser step with the network's own updater. DL4J M2.1's backward pass would restart
+ * from zeros; the step therefore swaps the network's LSTM layers for {@link CarriedStateLstmLayer}s,
+ * whose backward pass starts from the carried state. The network must be configured with
  * {@link BackpropType#TruncatedBPTT}; its listeners (e.g. {@link GlobalNormClipping}) must be added before the
  * first step.
  */
@@ -53,6 +53,7 @@ public final class StatefulTbpttStep implements Trainer.Step {
         if (network.getLayerWiseConfigurations().getBackpropType() != BackpropType.TruncatedBPTT) {
             throw new IllegalArgumentException("the network must be configured with BackpropType.TruncatedBPTT");
         }
+        CarriedStateLstmLayer.installIn(network);
         this.network = network;
         this.unit = unit;
     }
@@ -65,11 +66,7 @@ public final class StatefulTbpttStep implements Trainer.Step {
         network.setInput(batch.getFeatures());
         network.setLabels(batch.getLabels());
         for (int i : recurrentLayers()) {
-            Map<String, INDArray> state = carried.getOrDefault(i, Map.of());
-            Layer layer = network.getLayer(i);
-            RecurrentLayer rnn = (RecurrentLayer) layer;
-            rnn.rnnSetTBPTTState(state);
-            rnn.rnnSetPreviousState(state);
+            ((RecurrentLayer) network.getLayer(i)).rnnSetTBPTTState(carried.getOrDefault(i, Map.of()));
         }
         if (solver == null) {
             solver = new Solver.Builder().configure(network.conf()).listeners(network.getListeners()).model(network)
@@ -87,7 +84,6 @@ public final class StatefulTbpttStep implements Trainer.Step {
                     .rnnGetTBPTTState()));
         }
         carried = next;
-        network.rnnClearPreviousState();
         // DL4J's RNN losses sum over time steps: report the per-token mean.
         return network.score() / batch.getFeatures().size(2);
     }

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
@@ -18,7 +19,13 @@ public final class TinyLstm {
 
     /** The network over {@code vocabulary} tokens, truncated BPTT of {@code seq}. */
     public static MultiLayerNetwork network(int vocabulary, int seq, IUpdater updater, long seed) {
+        return network(vocabulary, seq, updater, seed, DataType.FLOAT);
+    }
+
+    /** As {@link #network(int, int, IUpdater, long)} in {@code dataType} (DOUBLE for gradient checks). */
+    public static MultiLayerNetwork network(int vocabulary, int seq, IUpdater updater, long seed, DataType dataType) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed).updater(updater)
+                .dataType(dataType)
                 .list()
                 .layer(new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(6).outputDataFormat(RNNFormat.NCW).build())
                 .layer(new LSTM.Builder().nIn(6).nOut(12).dataFormat(RNNFormat.NCW).build())
