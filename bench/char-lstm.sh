@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Char-LSTM, the char-lstm module's defaults (64 streams × windows of 100, embedding 32, 2 × LSTM 256,
+# Adam 3e-3, global-norm clip 5, state carried between windows), N training steps (default 500), DL4J
+# against the PyTorch reference (reference/char_lstm.py) on the same Tiny Shakespeare file and threads.
+# Prints chars/s, the ratio, the loss after the same steps and peak RSS; writes the overlay of both
+# loss curves.
+#
+#   bench/char-lstm.sh [--data-dir DIR] [--steps 500] [--threads 2] [--out bench/results]
+#
+# DL4J has no switch to skip validation: --eval-every beyond the run and --sample-length 0 leave only
+# its validation pass at each epoch end (every 156 steps) and the final report's. Both fall outside the
+# throughput figures (the trainer times only the steps) but not outside the process's elapsed time.
+# Needs python3 with torch (Debian: python3-torch and libopenblas0-openmp) and GNU time (Debian: time).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data_dir="$root/../shared/data/tinyshakespeare"
+steps=500
+threads=2
+out="$root/bench/results"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --data-dir) data_dir="$2"; shift 2 ;;
+    --steps) steps="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$out"
+# shellcheck source=bench/pytorch-pair.sh
+source "$root/bench/pytorch-pair.sh"
+# Enough epochs that --max-steps ends both runs: Tiny Shakespeare gives 156 windows per epoch.
+epochs=$(( (steps + 155) / 156 ))
+
+"$root/suite" char-lstm --help > /dev/null   # builds the jar first, outside the timing
+/usr/bin/time -v "$root/suite" char-lstm train --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
+  --log-every 20 --eval-every 1000000 --sample-length 0 --threads "$threads" --checkpoint-every 100000 \
+  --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
+/usr/bin/time -v "$py" "$root/reference/char_lstm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
+  --log-every 20 --threads "$threads" --skip-eval --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
+
+grep -m1 '^ND4J backend' "$work/dl4j.log" || true
+head -1 "$work/torch.log"
+echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
+"$root/suite" bench compare "$work"/dl4j/char-lstm/* "$work"/torch/char-lstm-pytorch/* \
+  --label-a DL4J --label-b PyTorch --out "$out/char-lstm-compare.png"
