@@ -14,7 +14,8 @@ public record CharLstmConfig(String text, int batchSize, int seqLength, int embe
     /**
      * The defaults: 64 streams of windows of 100, embedding 32, 2 × LSTM 256, Adam 3e-3, clipping at 5.
      * Six epochs reach validation loss 1.59 nats/char in 19 minutes of training on a 2-core CPU (README);
-     * 32 streams (twice as long each) learned as well per step but became unstable after ~1,080 steps.
+     * 32 streams (twice as long each) learned as well per step but became unstable after ~1,080 steps,
+     * before DL4J's truncated-BPTT gradient was fixed to start from the carried state (CarriedStateLstmLayer).
      */
     public static CharLstmConfig defaults() {
         return new CharLstmConfig(null, 64, 100, 32, 256, 2, 3e-3, 5.0, 20, 100, 200, 0.8);

@@ -5,11 +5,11 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
@@ -17,8 +17,11 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 /**
  * The word model: EmbeddingSequenceLayer(V → embed) → {@code layers} × LSTM(hidden) → dense
  * softmax over V with LossSparseMCXENT (word ids as labels), truncated BPTT over windows of
- * {@code seqLength}; NCW [batch, features, time] throughout. The embedding starts N(0, 1) as
- * PyTorch's nn.Embedding does; the other layers use Xavier (DL4J's LSTM forget-gate bias starts at 1).
+ * {@code seqLength}; NCW [batch, features, time] throughout. Initialised as PyTorch initialises the
+ * notebook's model: the embedding N(0, 1) (nn.Embedding), the LSTM's and the softmax layer's weights
+ * U(−1/√hidden, 1/√hidden) (nn.LSTM, nn.Linear), the forget-gate bias at 0 where DL4J's default is 1
+ * (biases start at 0; PyTorch draws them from the same uniform). With the same starting weights,
+ * DL4J and the reference follow the same loss curve step for step.
  */
 public final class WordLmModel {
     /** Layer index of the embedding (its "W" is [V, embed]). */
@@ -31,17 +34,19 @@ public final class WordLmModel {
     public static MultiLayerConfiguration configuration(WordLmConfig config, int vocabulary, long seed) {
         // DL4J's dropOut takes the probability of keeping an input.
         double retain = 1.0 - config.dropout();
+        double bound = 1.0 / Math.sqrt(config.hidden());
+        UniformDistribution torchUniform = new UniformDistribution(-bound, bound);
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(config.learningRate()))
-                .weightInit(WeightInit.XAVIER)
+                .weightInit(torchUniform)
                 .list()
                 .layer(new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(config.embed())
                         .weightInit(new NormalDistribution(0, 1)).outputDataFormat(RNNFormat.NCW).name("embedding").build());
         int in = config.embed();
         for (int i = 0; i < config.layers(); i++) {
             LSTM.Builder lstm = new LSTM.Builder().nIn(in).nOut(config.hidden()).activation(Activation.TANH)
-                    .dataFormat(RNNFormat.NCW).name("lstm" + (i + 1));
+                    .forgetGateBiasInit(0).dataFormat(RNNFormat.NCW).name("lstm" + (i + 1));
             if (config.dropout() > 0) {
                 lstm.dropOut(retain);
             }

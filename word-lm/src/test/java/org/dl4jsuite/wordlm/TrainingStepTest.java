@@ -71,9 +71,10 @@ class TrainingStepTest {
     @Test
     void theGlobalGradientNormReachingTheUpdaterIsAtMostTheClip() {
         StreamBatches batches = batches();
-        // Wider than tiny(): its gradient norm at initialisation is well above 0.5, so clipping must act.
         WordLmConfig config = new WordLmConfig(null, 4, 5, 64, 128, 1, 0.0, 0.01, 0.5, 100, 100);
         MultiLayerNetwork net = WordLmModel.build(config, VOCAB, 2);
+        // Weights 4× their initial scale give an unclipped norm well above 0.5, so clipping must act.
+        net.params().muli(4);
         GlobalNormClipping clipping = new GlobalNormClipping(config.clipNorm(), config.seqLength());
         double[] seen = {Double.NaN};
         // Listeners run in order: this one sees the gradient after clipping, before the updater.

@@ -34,8 +34,7 @@ public final class StreamLoss {
                     System.arraycopy(tokens, b * columns + i, input[b], 0, len);
                     System.arraycopy(tokens, b * columns + i + 1, target[b], 0, len);
                 }
-                INDArray out = network.rnnTimeStep(StreamBatches.ids(input));
-                sum += negativeLogLikelihood(out, target);
+                sum += windowNats(network, input, target);
                 count += (long) streams * len;
             }
         } finally {
@@ -56,7 +55,7 @@ public final class StreamLoss {
         try {
             for (int k = 0; k < windows.batchesPerEpoch(); k++) {
                 int[][] target = windows.targets(k);
-                sum += negativeLogLikelihood(network.rnnTimeStep(StreamBatches.ids(windows.inputs(k))), target);
+                sum += windowNats(network, windows.inputs(k), target);
                 count += (long) target.length * target[0].length;
             }
         } finally {
@@ -65,11 +64,33 @@ public final class StreamLoss {
         return sum / count;
     }
 
+    /**
+     * Σ −ln p(target) of one window read from the carried state. The window's softmax output (B × V × T,
+     * 24 MB for the word LM) and its copy are released at once: left to the garbage collector, a pass
+     * over PTB's validation and test splits held 1.1 GB more native memory after it than before.
+     */
+    private static double windowNats(MultiLayerNetwork network, int[][] input, int[][] target) {
+        INDArray output = network.rnnTimeStep(StreamBatches.ids(input));
+        try {
+            return negativeLogLikelihood(output, target);
+        } finally {
+            release(output);
+        }
+    }
+
+    private static void release(INDArray array) {
+        if (array.closeable()) {
+            array.close();
+        }
+    }
+
     /** Σ −ln out[b, target[b][t], t] over a softmax output [B, V, T]. */
     static double negativeLogLikelihood(INDArray output, int[][] target) {
         int vocab = (int) output.size(1);
         int steps = (int) output.size(2);
-        float[] flat = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        INDArray contiguous = output.castTo(DataType.FLOAT).dup('c');
+        float[] flat = contiguous.data().asFloat();
+        release(contiguous);
         double sum = 0;
         for (int b = 0; b < target.length; b++) {
             for (int t = 0; t < steps; t++) {
