@@ -26,6 +26,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from dl4j_weights import load_lstm_lm
+
 TRAIN_FRACTION = 0.9          # CharCorpus.TRAIN_FRACTION
 EVAL_STREAMS = 16             # CharSamples.EVAL_STREAMS
 SNIPPET = 80                  # CharSamples: length of the "prediction from input" snippet
@@ -73,28 +75,6 @@ class CharLstm(nn.Module):
         return self.linear(out), state
 
 
-def dl4j_init(model, seed):
-    """DL4J's WeightInit.XAVIER as the Java module gets it: N(0, 2/(fanIn+fanOut)) with DL4J's fans
-    (embedding V→d; LSTM fanIn=nOut, fanOut=nIn+nOut for both input and recurrent weights; output
-    256→V), zero biases, the LSTM forget-gate bias 1. PyTorch keeps two LSTM biases; b_hh stays 0."""
-    g = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        v, d = model.embed.weight.shape
-        model.embed.weight.normal_(0, math.sqrt(2.0 / (v + d)), generator=g)
-        lstm = model.lstm
-        for k in range(lstm.num_layers):
-            n_in = lstm.input_size if k == 0 else lstm.hidden_size
-            h = lstm.hidden_size
-            std = math.sqrt(2.0 / (h + n_in + h))
-            getattr(lstm, f"weight_ih_l{k}").normal_(0, std, generator=g)
-            getattr(lstm, f"weight_hh_l{k}").normal_(0, std, generator=g)
-            getattr(lstm, f"bias_ih_l{k}").zero_()[h:2 * h] = 1.0   # gates i, f, g, o: forget second as in DL4J's IFOG
-            getattr(lstm, f"bias_hh_l{k}").zero_()
-        out, inp = model.linear.weight.shape
-        model.linear.weight.normal_(0, math.sqrt(2.0 / (inp + out)), generator=g)
-        model.linear.bias.zero_()
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--data-dir", help="folder with Tiny Shakespeare's input.txt (or a tinyshakespeare/ folder)")
@@ -107,8 +87,8 @@ def main():
     p.add_argument("--layers", type=int, default=2)
     p.add_argument("--lr", type=float, default=3e-3)
     p.add_argument("--clip", type=float, default=5.0, help="maximum global gradient norm of the mean loss")
-    p.add_argument("--init", choices=("pytorch", "dl4j"), default="pytorch",
-                   help="pytorch: the modules' own initialisation; dl4j: the Java module's (Xavier, forget bias 1)")
+    p.add_argument("--init-from", metavar="DIR",
+                   help="start from DL4J's weights (char-lstm train --export-init DIR): the same model step for step")
     p.add_argument("--max-steps", type=int, default=0)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=42)
@@ -144,12 +124,13 @@ def main():
           f"{unigram_entropy(train, V):.3f} nats/char")
 
     model = CharLstm(V, a.embedding, a.hidden, a.layers)
-    if a.init == "dl4j":
-        dl4j_init(model, a.seed)
+    if a.init_from:
+        load_lstm_lm(model, a.init_from)
     model.to(dev)
-    print(f"{sum(q.numel() for q in model.parameters()):,} parameters")
+    trained = [q for q in model.parameters() if q.requires_grad]
+    print(f"{sum(q.numel() for q in trained):,} parameters")
     criterion = nn.CrossEntropyLoss()
-    optimizer = torch.optim.Adam(model.parameters(), lr=a.lr)
+    optimizer = torch.optim.Adam(trained, lr=a.lr)
 
     def zeros(n):
         return (torch.zeros(a.layers, n, a.hidden, device=dev), torch.zeros(a.layers, n, a.hidden, device=dev))
@@ -226,7 +207,7 @@ def main():
             loss = criterion(logits.reshape(-1, V), targets.reshape(-1))
             optimizer.zero_grad()
             loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), a.clip)
+            nn.utils.clip_grad_norm_(trained, a.clip)
             optimizer.step()
             lv = loss.item()
             dt = time.perf_counter() - t0

@@ -3,6 +3,7 @@
 semantics, plus held-out perplexity and the suite's metrics.jsonl format.
 
     python3 reference/word_lm.py --data-dir ../shared/data/ptb [--epochs 5] [--max-steps N] [--device cuda]
+        [--init-from DIR]   # DIR from `./suite word-lm train --export-init DIR`: DL4J's starting weights
 
 Defaults as in the notebook: embed 128, hidden 1024, 1 layer, 5 epochs, batch 20, sequence 30,
 Adam lr 0.002, clip_grad_norm 0.5. It prints the notebook's line every 100 steps
@@ -18,6 +19,8 @@ import time
 import numpy as np
 import torch
 import torch.nn as nn
+
+from dl4j_weights import load_lstm_lm
 
 
 class Dictionary:
@@ -97,7 +100,10 @@ def main():
     p.add_argument("--device", default="cpu")
     p.add_argument("--out", default="runs")
     p.add_argument("--skip-eval", action="store_true", help="no validation/test perplexity (speed runs)")
-    p.add_argument("--log-every", type=int, default=100)
+    p.add_argument("--log-every", type=int, default=100,
+                   help="metrics.jsonl record (mean loss and tokens/s of the window) every N steps")
+    p.add_argument("--init-from", metavar="DIR",
+                   help="start from DL4J's weights (word-lm train --export-init DIR): the same model step for step")
     a = p.parse_args()
     torch.manual_seed(a.seed)
     torch.set_num_threads(a.threads)
@@ -111,9 +117,13 @@ def main():
     num_batches = ids.size(1) // a.seq_length
     print(f"torch {torch.__version__} on {a.device}; vocabulary {vocab_size}, {num_batches} steps per epoch")
 
-    model = RNNLM(vocab_size, a.embed_size, a.hidden_size, a.num_layers).to(dev)
+    model = RNNLM(vocab_size, a.embed_size, a.hidden_size, a.num_layers)
+    if a.init_from:
+        load_lstm_lm(model, a.init_from)
+    model = model.to(dev)
+    trained = [p for p in model.parameters() if p.requires_grad]
     criterion = nn.CrossEntropyLoss()
-    optimizer = torch.optim.Adam(model.parameters(), lr=a.lr)
+    optimizer = torch.optim.Adam(trained, lr=a.lr)
 
     def zeros():
         return (torch.zeros(a.num_layers, a.batch_size, a.hidden_size, device=dev),
@@ -136,6 +146,7 @@ def main():
     os.makedirs(run, exist_ok=True)
     metrics = open(os.path.join(run, "metrics.jsonl"), "w")
     step_total, wall = 0, 0.0
+    win_loss, win_n, win_tokens, win_t = 0.0, 0, 0, 0.0
     for epoch in range(a.epochs):
         states = zeros()
         ep_loss, ep_n, ep_tokens, ep_t = 0.0, 0, 0, 0.0
@@ -148,21 +159,25 @@ def main():
             loss = criterion(outputs, targets.reshape(-1))
             model.zero_grad()
             loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), a.clip)
+            nn.utils.clip_grad_norm_(trained, a.clip)
             optimizer.step()
             lv = loss.item()
             dt = time.perf_counter() - t0
             wall += dt
             step_total += 1
             ep_loss += lv; ep_n += 1; ep_tokens += targets.numel(); ep_t += dt
+            win_loss += lv; win_n += 1; win_tokens += targets.numel(); win_t += dt
             step = (i + 1) // a.seq_length
-            if step % a.log_every == 0:
+            if step % 100 == 0:   # the notebook's line
                 print('Epoch [{}/{}], Step[{}/{}], Loss: {:.4f}, Perplexity: {:5.2f}'
                       .format(epoch + 1, a.epochs, step, num_batches, lv, np.exp(lv)))
-                metrics.write(json.dumps(dict(type="step", step=step_total, epoch=epoch + 1, loss=lv,
-                                              perplexity=float(np.exp(lv)),
-                                              tokens_per_s=targets.numel() / dt, wall_s=wall)) + "\n")
+            if step_total % a.log_every == 0:   # as the suite's Trainer: mean loss and rate of the window
+                mean = win_loss / win_n
+                metrics.write(json.dumps(dict(type="step", step=step_total, epoch=epoch + 1, loss=mean,
+                                              perplexity=float(np.exp(mean)),
+                                              tokens_per_s=win_tokens / win_t, wall_s=wall)) + "\n")
                 metrics.flush()
+                win_loss, win_n, win_tokens, win_t = 0.0, 0, 0, 0.0
             if a.max_steps and step_total >= a.max_steps:
                 break
         rec = dict(type="epoch", step=step_total, epoch=epoch + 1, loss=ep_loss / ep_n,

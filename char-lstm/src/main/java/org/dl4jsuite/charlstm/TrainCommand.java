@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.cli.ModuleDefaults;
 import org.dl4jsuite.common.cli.TrainingOptions;
+import org.dl4jsuite.common.io.NumpyParameters;
 import org.dl4jsuite.common.sequence.GlobalNormClipping;
 import org.dl4jsuite.common.sequence.StatefulTbpttStep;
 import org.dl4jsuite.common.sequence.StreamBatches;
@@ -64,6 +65,11 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
     @Option(names = "--temperature", description = "Sampling temperature of the generated samples (0: greedy).")
     double temperature = DEFAULTS.temperature();
 
+    @Option(names = "--export-init", paramLabel = "DIR",
+            description = "Write the starting weights as .npy files into DIR, for reference/char_lstm.py --init-from DIR "
+                    + "(the PyTorch reference then starts from the same model).")
+    Path exportInit;
+
     @Override
     public Map<String, String> optionDefaults() {
         return Map.of("--epochs", Integer.toString(CharLstmConfig.EPOCHS));
@@ -91,6 +97,7 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
                     .map(c -> ModelFile.loadMultiLayer(c.modelFile(), CharLstmCommand.MODULE, true))
                     .orElseGet(() -> CharLstmModel.build(config, corpus.vocabulary().size(), seed));
             System.out.printf("%,d parameters%n", net.numParams());
+            NumpyParameters.exportStartingWeights(net, exportInit, run.resumeFrom().isPresent(), System.out);
             net.addListeners(new GlobalNormClipping(config.clipNorm(), config.seqLength()));
             StatefulTbpttStep step = new StatefulTbpttStep(net, "char");
             run.resumeFrom().ifPresent(c -> step.restore(c.directory()));

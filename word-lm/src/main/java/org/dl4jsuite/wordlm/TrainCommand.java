@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.cli.ModuleDefaults;
 import org.dl4jsuite.common.cli.TrainingOptions;
+import org.dl4jsuite.common.io.NumpyParameters;
 import org.dl4jsuite.common.sequence.GlobalNormClipping;
 import org.dl4jsuite.common.sequence.StatefulTbpttStep;
 import org.dl4jsuite.common.sequence.StreamBatches;
@@ -64,6 +65,11 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
             description = "Record off-heap, physical and RSS memory every STEPS steps (and at the start).")
     int memoryEvery = DEFAULTS.memoryEvery();
 
+    @Option(names = "--export-init", paramLabel = "DIR",
+            description = "Write the starting weights as .npy files into DIR, for reference/word_lm.py --init-from DIR "
+                    + "(the PyTorch reference then starts from the same model).")
+    Path exportInit;
+
     @Option(names = "--skip-eval", description = "No held-out perplexity (smoke and memory runs); model.zip is then the last model.")
     boolean skipEval;
 
@@ -92,6 +98,7 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
                     .map(c -> ModelFile.loadMultiLayer(c.modelFile(), WordLmCommand.MODULE, true))
                     .orElseGet(() -> WordLmModel.build(config, words.dictionary().size(), seed));
             System.out.printf("%,d parameters%n", net.numParams());
+            NumpyParameters.exportStartingWeights(net, exportInit, run.resumeFrom().isPresent(), System.out);
             net.addListeners(new GlobalNormClipping(config.clipNorm(), config.seqLength()));
             StatefulTbpttStep stateful = new StatefulTbpttStep(net, "word");
             run.resumeFrom().ifPresent(c -> stateful.restore(c.directory()));

@@ -43,7 +43,7 @@ class WordLmCommandTest {
         Path out = tmp.resolve("runs");
         CliOutcome trained = cli("train", "--corpus", corpus.toString(), "--out", out.toString(), "--epochs", "2",
                 "--batch-size", "4", "--seq-length", "6", "--embed", "8", "--hidden", "16", "--lr", "0.01",
-                "--log-every", "3", "--memory-every", "5");
+                "--log-every", "3", "--memory-every", "5", "--export-init", tmp.resolve("init").toString());
         assertThat(trained.code()).as(trained.err()).isZero();
         trainOutput = trained.out();
         try (Stream<Path> runs = Files.list(out.resolve("word-lm"))) {
@@ -61,6 +61,20 @@ class WordLmCommandTest {
                 "valid_perplexity.png")) {
             assertThat(run.resolve(file)).isRegularFile();
         }
+    }
+
+    @Test
+    void exportInitWritesTheStartingWeightsForThePyTorchReference() {
+        assertThat(trainOutput).contains("starting weights: 6 .npy files");
+        // embedding, LSTM W / RW / b, softmax W / b, as reference/dl4j_weights.py reads them
+        for (String key : List.of("0_W", "1_W", "1_RW", "1_b", "2_W", "2_b")) {
+            assertThat(tmp.resolve("init").resolve(key + ".npy")).isRegularFile();
+        }
+        assertThat(org.nd4j.linalg.factory.Nd4j.createFromNpyFile(tmp.resolve("init").resolve("1_RW.npy").toFile()).shape())
+                .containsExactly(16, 64);
+        CliOutcome resumed = cli("train", "--resume", run.toString(), "--export-init", tmp.resolve("init2").toString());
+        assertThat(resumed.code()).isEqualTo(2);
+        assertThat(resumed.err()).contains("--export-init", "--resume");
     }
 
     @Test
