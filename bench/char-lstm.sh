@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Char-LSTM, the char-lstm module's defaults (64 streams × windows of 100, embedding 32, 2 × LSTM 256,
 # Adam 3e-3, global-norm clip 5, state carried between windows), N training steps (default 500), DL4J
-# against the PyTorch reference (reference/char_lstm.py) on the same Tiny Shakespeare file and threads.
-# Prints chars/s, the ratio, the loss after the same steps and peak RSS; writes the overlay of both
-# loss curves.
+# against the PyTorch reference (reference/char_lstm.py) on the same Tiny Shakespeare file and threads,
+# from the same starting weights (--export-init / --init-from). Prints chars/s, the ratio, the loss
+# after the same steps, peak RSS and GFLOP/s against the sgemm peak; writes the overlay of both loss curves.
 #
 #   bench/char-lstm.sh [--data-dir DIR] [--steps 500] [--threads 2] [--out bench/results]
 #
@@ -15,32 +15,22 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data_dir="$root/../shared/data/tinyshakespeare"
 steps=500
-threads=2
-out="$root/bench/results"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --data-dir) data_dir="$2"; shift 2 ;;
-    --steps) steps="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-mkdir -p "$out"
 # shellcheck source=bench/pytorch-pair.sh
 source "$root/bench/pytorch-pair.sh"
+bench_options "$@"
 # Enough epochs that --max-steps ends both runs: Tiny Shakespeare gives 156 windows per epoch.
 epochs=$(( (steps + 155) / 156 ))
 
 "$root/suite" char-lstm --help > /dev/null   # builds the jar first, outside the timing
 /usr/bin/time -v "$root/suite" char-lstm train --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
   --log-every 20 --eval-every 1000000 --sample-length 0 --threads "$threads" --checkpoint-every 100000 \
-  --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
+  --export-init "$work/init" --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "$py" "$root/reference/char_lstm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
-  --log-every 20 --threads "$threads" --skip-eval --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
+  --log-every 20 --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch" \
+  > "$work/torch.log" 2> "$work/torch.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true
 head -1 "$work/torch.log"
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/char-lstm/* "$work"/torch/char-lstm-pytorch/* \
-  --label-a DL4J --label-b PyTorch --out "$out/char-lstm-compare.png"
+  --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/char-lstm/*/model.zip) --out "$out/char-lstm-compare.png"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # LeNet-5, one epoch of MNIST-format data, DL4J (the suite's defaults) against the PyTorch reference
 # (reference/lenet_mnist.py, same network, initialisation, batch, optimiser and data), same threads.
-# Prints examples/s of each, their ratio, the loss after the same work, and peak RSS; writes the
-# overlay of both loss curves.
+# Prints examples/s of each, their ratio, the loss after the same work, peak RSS, and GFLOP/s against
+# this machine's sgemm peak (`bench flops`, `bench sgemm`); writes the overlay of both loss curves.
 #
 #   bench/lenet.sh [--data-dir DIR] [--dataset mnist|fashion] [--threads 2] [--out bench/results]
 #
@@ -11,23 +11,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data_dir=""
 dataset="mnist"
-threads=2
-out="$root/bench/results"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --data-dir) data_dir="$2"; shift 2 ;;
-    --dataset) dataset="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=bench/pytorch-pair.sh
+source "$root/bench/pytorch-pair.sh"
+bench_options "$@"
 if [[ -z "$data_dir" ]]; then
   [[ "$dataset" == "fashion" ]] && data_dir=/usr/share/datasets/fashion-mnist || data_dir="$root/../shared/data/mnist"
 fi
-mkdir -p "$out"
-# shellcheck source=bench/pytorch-pair.sh
-source "$root/bench/pytorch-pair.sh"
 
 "$root/suite" lenet-mnist summary > /dev/null   # builds the jar first, outside the timing
 /usr/bin/time -v "$root/suite" lenet-mnist train --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
@@ -39,4 +28,4 @@ echo "DL4J:    $(grep -m1 '^ND4J backend' "$work/dl4j.log"); $(grep 'epoch 1/1 d
 echo "PyTorch: $(head -1 "$work/torch.log"); $(grep 'epoch 1/1 done' "$work/torch.log")"
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/lenet-mnist/* "$work"/torch/lenet-mnist-pytorch/* \
-  --label-a DL4J --label-b PyTorch --out "$out/lenet-$dataset-compare.png"
+  --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/lenet-mnist/*/model.zip --image 28x28x1) --out "$out/lenet-$dataset-compare.png"

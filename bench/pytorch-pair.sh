@@ -1,7 +1,31 @@
 # Sourced by the bench scripts that run a workload in DL4J and in its PyTorch reference:
-# a scratch folder removed on exit ($work), the python that has torch ($py), peak RSS from GNU time (peak).
+# a scratch folder removed on exit ($work), the python that has torch ($py), the shared options
+# (bench_options), peak RSS from GNU time (peak), the arithmetic figures of `bench compare` (arithmetic).
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 py="${PYTHON:-python3}"
 "$py" -c 'import torch' 2>/dev/null || py=/usr/bin/python3   # a pyenv python may lack Debian's torch
 peak() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f MiB", $1 / 1024 }'; }
+# `bench compare`'s --flop-per-example and --peak-gflops for the DL4J run's saved MODEL (extra arguments go
+# to `bench flops`, e.g. --image 28x28x1); the sgemm peak is measured with the same $threads.
+arithmetic() {
+  local model="$1"; shift
+  echo "--flop-per-example $("$root/suite" bench flops "$model" "$@") --peak-gflops $("$root/suite" bench sgemm --threads "$threads")"
+}
+# The options of every bench script: --data-dir, --threads (default 2), --out (default bench/results),
+# and --steps / --dataset where the script has set a default for them before sourcing this file.
+threads=2
+out="$root/bench/results"
+bench_options() {
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --data-dir) data_dir="$2"; shift 2 ;;
+      --threads) threads="$2"; shift 2 ;;
+      --out) out="$2"; shift 2 ;;
+      --steps) [[ -n "${steps:-}" ]] || { echo "unknown option $1" >&2; exit 2; }; steps="$2"; shift 2 ;;
+      --dataset) [[ -n "${dataset:-}" ]] || { echo "unknown option $1" >&2; exit 2; }; dataset="$2"; shift 2 ;;
+      *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+  done
+  mkdir -p "$out"
+}

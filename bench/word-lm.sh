@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Word LM, the notebook's configuration, N training steps (default 200), DL4J against the PyTorch
-# reference (reference/word_lm.py) on the same PTB files and threads. Prints tokens/s, the ratio, the
-# loss after the same steps and peak RSS; writes the overlay of both loss curves.
+# reference (reference/word_lm.py) on the same PTB files and threads, from the same starting weights.
+# Prints tokens/s, the ratio, the loss after the same steps, peak RSS and GFLOP/s against this machine's
+# sgemm peak (`bench flops`, `bench sgemm`); writes the overlay of both loss curves.
 #
 #   bench/word-lm.sh [--data-dir DIR] [--steps 200] [--threads 2] [--out bench/results]
 #
@@ -10,29 +11,21 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data_dir="$root/../shared/data/ptb"
 steps=200
-threads=2
-out="$root/bench/results"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --data-dir) data_dir="$2"; shift 2 ;;
-    --steps) steps="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-mkdir -p "$out"
 # shellcheck source=bench/pytorch-pair.sh
 source "$root/bench/pytorch-pair.sh"
+bench_options "$@"
 
 "$root/suite" word-lm --help > /dev/null   # builds the jar first, outside the timing
+# Both start from DL4J's initial weights (--export-init / --init-from), so the loss curves must overlay
+# step for step: equal work, equal loss.
 /usr/bin/time -v "$root/suite" word-lm train --data-dir "$data_dir" --max-steps "$steps" --skip-eval --log-every 25 \
-  --threads "$threads" --checkpoint-every 100000 --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
+  --threads "$threads" --checkpoint-every 100000 --export-init "$work/init" --out "$work/dl4j" \
+  > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "$py" "$root/reference/word_lm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs 1 --log-every 25 \
-  --threads "$threads" --skip-eval --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
+  --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true
 head -1 "$work/torch.log"
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/word-lm/* "$work"/torch/word-lm-pytorch/* \
-  --label-a DL4J --label-b PyTorch --out "$out/word-lm-compare.png"
+  --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/word-lm/*/model.zip) --out "$out/word-lm-compare.png"

@@ -32,6 +32,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--label-b", description = "Legend name of RUN_B (default: its folder).")
     String labelB;
 
+    @Option(names = "--flop-per-example", paramLabel = "F",
+            description = "Training FLOPs per example (per token for language models), e.g. from `bench flops MODEL`:"
+                    + " adds achieved GFLOP/s.")
+    double flopPerExample;
+
+    @Option(names = "--peak-gflops", paramLabel = "P",
+            description = "This machine's sgemm peak (from `bench sgemm`): adds GFLOP/s as a share of it.")
+    double peakGflops;
+
     @Override
     public Integer call() {
         if (!"step".equals(x) && !"wall_s".equals(x)) {
@@ -43,11 +52,15 @@ public final class CompareCommand implements Callable<Integer> {
                 .series(a.label(), a.column(x), a.column("loss"))
                 .series(b.label(), b.column(x), b.column("loss"))
                 .save(out, 900, 520);
-        TextTable table = new TextTable("run", "last step", "last loss", "throughput /s", "ratio to B");
-        table.row(a.label(), a.lastStep(), String.format("%.4f", a.lastLoss()), String.format("%,.0f", a.meanRate()),
-                String.format("%.2f", a.meanRate() / b.meanRate()));
-        table.row(b.label(), b.lastStep(), String.format("%.4f", b.lastLoss()), String.format("%,.0f", b.meanRate()),
-                "1.00");
+        TextTable table = new TextTable("run", "last step", "last loss", "throughput /s", "ratio to B", "GFLOP/s",
+                "of sgemm peak");
+        for (RunMetrics run : new RunMetrics[] {a, b}) {
+            double gflops = flopPerExample > 0 ? run.meanRate() * flopPerExample / 1e9 : Double.NaN;
+            table.row(run.label(), run.lastStep(), String.format("%.4f", run.lastLoss()),
+                    String.format("%,.0f", run.meanRate()), String.format("%.2f", run.meanRate() / b.meanRate()),
+                    Double.isNaN(gflops) ? "-" : String.format("%.1f", gflops),
+                    Double.isNaN(gflops) || !(peakGflops > 0) ? "-" : String.format("%.0f%%", 100 * gflops / peakGflops));
+        }
         System.out.println(table);
         System.out.println("overlay " + out.toAbsolutePath());
         return 0;

@@ -49,6 +49,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void withTheWorkPerExampleAndThePeakItPrintsGflopsAndTheirShare() throws IOException {
+        Path a = run("a", "tokens_per_s", 1, 300, 300);
+        Path b = run("b", "tokens_per_s", 1, 600, 600);
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", a.toString(), b.toString(),
+                "--out", tmp.resolve("o.png").toString(), "--flop-per-example", "1e8", "--peak-gflops", "120");
+        assertThat(result.code()).as(result.err()).isZero();
+        // 300 tokens/s × 1e8 = 30 GFLOP/s = 25% of 120; 600 × 1e8 = 60 = 50%.
+        assertThat(result.out()).contains("30.0", "25%", "60.0", "50%");
+    }
+
+    @Test
     void aFolderWithoutMetricsIsAUserError() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", empty.toString(), empty.toString());

@@ -1,0 +1,48 @@
+package org.dl4jsuite.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.shapes.TrainingFlops;
+import org.dl4jsuite.common.train.ModelFile;
+import org.dl4jsuite.common.train.ModelMetadata;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flops MODEL}: the estimated training FLOPs per example (per token for language models) of a saved network. */
+@Command(name = "flops", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Print a saved MultiLayerNetwork's training FLOPs per example (6 x the forward multiply-adds of its "
+                + "convolution, dense, LSTM and output layers; per time step for recurrent networks).")
+public final class FlopsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model.zip written by a suite module.")
+    Path model;
+
+    @Option(names = "--image", paramLabel = "HxWxC", description = "Input image size, needed for convolutional networks.")
+    String image;
+
+    @Override
+    public Integer call() {
+        ModelMetadata metadata = ModelFile.readMetadata(model);
+        MultiLayerNetwork net = ModelFile.loadMultiLayer(model, metadata.module(), false);
+        System.out.println(TrainingFlops.perExample(net.getLayerWiseConfigurations(), imageType()));
+        return 0;
+    }
+
+    private InputType imageType() {
+        if (image == null) {
+            return null;
+        }
+        String[] parts = image.toLowerCase().split("x");
+        try {
+            if (parts.length != 3) {
+                throw new NumberFormatException();
+            }
+            return InputType.convolutionalFlat(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } catch (NumberFormatException e) {
+            throw new SuiteException("--image must look like 28x28x1 (height x width x channels), got '" + image + "'");
+        }
+    }
+}
