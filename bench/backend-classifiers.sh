@@ -23,7 +23,7 @@ cd "$work/suite"
 
 echo "| nd4j-native classifier | oneDNN helpers | LeNet-5 examples/s (steps $((steps/2+1))-$steps) | ms per batch of 64 |"
 echo "|---|---|---:|---:|"
-for classifier in linux-x86_64-onednn-avx2 linux-x86_64-avx2 linux-x86_64; do
+for classifier in linux-x86_64-onednn-avx512 linux-x86_64-avx512 linux-x86_64-onednn-avx2 linux-x86_64-avx2 linux-x86_64; do
   rm -rf lenet-mnist/target/lib
   mvn -q -B -o -DskipTests "-Dnd4j.classifier=$classifier" -pl lenet-mnist -am package > "$work/build-$classifier.log" 2>&1 \
     || mvn -q -B -DskipTests "-Dnd4j.classifier=$classifier" -pl lenet-mnist -am package >> "$work/build-$classifier.log" 2>&1 || { cat "$work/build-$classifier.log" >&2; exit 1; }

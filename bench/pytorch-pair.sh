@@ -10,7 +10,7 @@ peak() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1
 # to `bench flops`, e.g. --image 28x28x1); the sgemm peak is measured with the same $threads.
 arithmetic() {
   local model="$1"; shift
-  echo "--flop-per-example $("$root/suite" bench flops "$model" "$@") --peak-gflops $("$root/suite" bench sgemm --threads "$threads")"
+  echo "--flop-per-example $("$root/suite" bench flops "$model" "$@" | tail -n 1) --peak-gflops $("$root/suite" bench sgemm --threads "$threads" | tail -n 1)"
 }
 # The options of every bench script: --data-dir, --threads (default 2), --out (default bench/results),
 # and --steps / --dataset where the script has set a default for them before sourcing this file.

@@ -62,6 +62,10 @@ public final class CompareCommand implements Callable<Integer> {
                     Double.isNaN(gflops) || !(peakGflops > 0) ? "-" : String.format("%.0f%%", 100 * gflops / peakGflops));
         }
         System.out.println(table);
+        if (flopPerExample > 0) {
+            System.out.printf("GFLOP/s at %,.0f training FLOPs per example%s%n", flopPerExample,
+                    peakGflops > 0 ? String.format("; sgemm peak %.1f GFLOP/s", peakGflops) : "");
+        }
         System.out.println("overlay " + out.toAbsolutePath());
         return 0;
     }

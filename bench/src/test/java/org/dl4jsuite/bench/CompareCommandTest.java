@@ -56,7 +56,7 @@ class CompareCommandTest {
                 "--out", tmp.resolve("o.png").toString(), "--flop-per-example", "1e8", "--peak-gflops", "120");
         assertThat(result.code()).as(result.err()).isZero();
         // 300 tokens/s × 1e8 = 30 GFLOP/s = 25% of 120; 600 × 1e8 = 60 = 50%.
-        assertThat(result.out()).contains("30.0", "25%", "60.0", "50%");
+        assertThat(result.out()).contains("30.0", "25%", "60.0", "50%", "sgemm peak 120.0 GFLOP/s");
     }
 
     @Test

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code evaluate}: the loss and bits per character of a saved model over the whole validation split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Validation loss (nats/char) and bits/char of a saved char-lstm model on the last 10% of its text.")
+        description = "Validation loss (nats/char) and bits/char of a saved char-lstm model on the last 10%% of its text.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
     Path model;
