@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Implementation of {@link AttentionRnn}. */
-public class AttentionRnnLayer extends HandDerivedLayerImpl<AttentionRnn> {
+public class AttentionRnnLayer extends RecurrentHandLayerImpl<AttentionRnn, AttentionRnnLayer.Step> {
 
     public AttentionRnnLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -22,7 +22,7 @@ public class AttentionRnnLayer extends HandDerivedLayerImpl<AttentionRnn> {
     }
 
     /** One step's slots (index 0 = input), attention weights a [N, k + 1] and new state h_t. */
-    private record Step(Slot[] slots, INDArray a, INDArray h) {
+    record Step(Slot[] slots, INDArray a, INDArray h) implements RecurrentHandLayerImpl.Step {
     }
 
     /** W_i: W_0 = Wx for the input slot, W_i = rows [(i−1)·n, i·n) of Wh for the state i steps back. */
@@ -35,7 +35,8 @@ public class AttentionRnnLayer extends HandDerivedLayerImpl<AttentionRnn> {
         return slotWeights(getParam(i == 0 ? AttentionRnn.INPUT : AttentionRnn.STATES), i);
     }
 
-    private Step[] forward() {
+    @Override
+    protected Step[] forward() {
         long n = layerConf().getNOut();
         int slotCount = layerConf().getWindow() + 1;
         Step[] trace = new Step[(int) input.size(2)];
@@ -62,13 +63,6 @@ public class AttentionRnnLayer extends HandDerivedLayerImpl<AttentionRnn> {
             trace[t] = new Step(slots, a, h);
         }
         return trace;
-    }
-
-    @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        Step[] trace = forward();
-        return activations(SequenceSteps.stack(input, layerConf().getNOut(), t -> trace[t].h()), workspaceMgr);
     }
 
     @Override

@@ -10,17 +10,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Implementation of {@link GatedRecurrentCell}. */
-public class GatedRecurrentCellLayer extends HandDerivedLayerImpl<GatedRecurrentCell> {
+public class GatedRecurrentCellLayer extends RecurrentHandLayerImpl<GatedRecurrentCell, GatedRecurrentCellLayer.Step> {
 
     public GatedRecurrentCellLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     /** One step's values, kept for back-propagation through time. */
-    private record Step(INDArray x, INDArray hPrev, INDArray c, INDArray u, INDArray h) {
+    record Step(INDArray x, INDArray hPrev, INDArray c, INDArray u, INDArray h) implements RecurrentHandLayerImpl.Step {
     }
 
-    private Step[] forward() {
+    @Override
+    protected Step[] forward() {
         INDArray wc = getParam(GatedRecurrentCell.GATE_INPUT);
         INDArray wh = getParam(GatedRecurrentCell.GATE_STATE);
         INDArray wx = getParam(GatedRecurrentCell.CANDIDATE);
@@ -38,13 +39,6 @@ public class GatedRecurrentCellLayer extends HandDerivedLayerImpl<GatedRecurrent
             h = hNext;
         }
         return trace;
-    }
-
-    @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        Step[] trace = forward();
-        return activations(SequenceSteps.stack(input, layerConf().getNOut(), t -> trace[t].h()), workspaceMgr);
     }
 
     @Override

@@ -13,18 +13,19 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Implementation of {@link Lstm}. */
-public class LstmLayer extends HandDerivedLayerImpl<Lstm> {
+public class LstmLayer extends RecurrentHandLayerImpl<Lstm, LstmLayer.Step> {
 
     public LstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     /** Everything one step computed, kept for back-propagation through time. */
-    private record Step(INDArray hPrevAndX, INDArray cPrev, INDArray i, INDArray f, INDArray g, INDArray o,
-            INDArray c, INDArray h) {
+    record Step(INDArray hPrevAndX, INDArray cPrev, INDArray i, INDArray f, INDArray g, INDArray o,
+            INDArray c, INDArray h) implements RecurrentHandLayerImpl.Step {
     }
 
-    private Step[] forward() {
+    @Override
+    protected Step[] forward() {
         int steps = (int) input.size(2);
         long n = layerConf().getNOut();
         long batch = input.size(0);
@@ -50,13 +51,6 @@ public class LstmLayer extends HandDerivedLayerImpl<Lstm> {
             c = cNext;
         }
         return trace;
-    }
-
-    @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        Step[] trace = forward();
-        return activations(SequenceSteps.stack(input, layerConf().getNOut(), t -> trace[t].h()), workspaceMgr);
     }
 
     @Override
