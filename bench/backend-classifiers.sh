@@ -16,6 +16,11 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+# The runs happen in a clone: a relative --data-dir must be resolved here first.
+if [[ -n "$data_dir" ]]; then
+  absolute="$(cd "$data_dir" 2>/dev/null && pwd)" || { echo "no such data directory: $data_dir" >&2; exit 2; }
+  data_dir="$absolute"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 git clone -q "$root" "$work/suite"
