@@ -21,9 +21,8 @@ record RunMetrics(String label, List<Map<String, Object>> steps) {
             throw new SuiteException("no metrics.jsonl at " + file + "; pass a run folder written by a suite "
                     + "command or a reference script");
         }
-        List<Map<String, Object>> steps = MetricsLog.read(file).stream()
-                .filter(r -> "step".equals(r.get("type")) && r.get("loss") instanceof Number)
-                .toList();
+        List<Map<String, Object>> steps = MetricsLog.ofType(MetricsLog.read(file), "step").stream()
+                .filter(r -> r.get("loss") instanceof Number).toList();
         if (steps.isEmpty()) {
             throw new SuiteException(file + " has no step records with a loss; was the run shorter than --log-every?");
         }
@@ -34,7 +33,7 @@ record RunMetrics(String label, List<Map<String, Object>> steps) {
 
     /** One numeric column of the step records (NaN where absent). */
     double[] column(String key) {
-        return steps.stream().mapToDouble(r -> r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();
+        return MetricsLog.column(steps, key);
     }
 
     /** The loss of the last logged step window. */

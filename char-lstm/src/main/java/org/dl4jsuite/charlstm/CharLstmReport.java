@@ -24,13 +24,12 @@ final class CharLstmReport {
     double write(MultiLayerNetwork net, Trainer.Result result, CharSamples samples) {
         double validation = CharSamples.validationLoss(net, corpus.validation(), run.config().seqLength());
         List<Map<String, Object>> metrics = MetricsLog.read(run.directory().file("metrics.jsonl"));
-        List<Map<String, Object>> steps = metrics.stream().filter(r -> "step".equals(r.get("type"))).toList();
-        List<Map<String, Object>> evals = metrics.stream()
-                .filter(r -> "eval".equals(r.get("type")) || "epoch".equals(r.get("type")))
+        List<Map<String, Object>> steps = MetricsLog.ofType(metrics, "step");
+        List<Map<String, Object>> evals = MetricsLog.ofType(metrics, "eval", "epoch").stream()
                 .filter(r -> r.get("val_loss") instanceof Number).toList();
         new LinePlot("char-lstm loss (" + corpus.source() + ")", "step", "cross-entropy (nats/char)")
-                .series("training (mean over log window)", column(steps, "step"), column(steps, "loss"))
-                .series("validation", column(evals, "step"), column(evals, "val_loss"))
+                .series("training (mean over log window)", MetricsLog.column(steps, "step"), MetricsLog.column(steps, "loss"))
+                .series("validation", MetricsLog.column(evals, "step"), MetricsLog.column(evals, "val_loss"))
                 .save(run.directory().file("loss.png"), 800, 500);
         String sample = samples.lastGenerated().isEmpty() ? "(no sample: --sample-length 0)" : samples.lastGenerated();
         new RunReport("Character LSTM on " + corpus.source())
@@ -53,7 +52,4 @@ final class CharLstmReport {
         return validation;
     }
 
-    private static double[] column(List<Map<String, Object>> records, String key) {
-        return records.stream().mapToDouble(r -> r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();
-    }
 }

@@ -78,18 +78,15 @@ final class LeNetReport {
     }
 
     private void curves(List<Map<String, Object>> metrics) {
-        List<Map<String, Object>> steps = metrics.stream().filter(r -> "step".equals(r.get("type"))).toList();
-        List<Map<String, Object>> epochs = metrics.stream().filter(r -> "epoch".equals(r.get("type"))).toList();
+        List<Map<String, Object>> steps = MetricsLog.ofType(metrics, "step");
+        List<Map<String, Object>> epochs = MetricsLog.ofType(metrics, "epoch");
         new LinePlot("LeNet-5 training loss (" + variant.option() + ")", "step", "cross-entropy")
-                .series("loss (mean over log window)", column(steps, "step"), column(steps, "loss"))
-                .series("epoch mean", column(epochs, "step"), column(epochs, "loss"))
+                .series("loss (mean over log window)", MetricsLog.column(steps, "step"), MetricsLog.column(steps, "loss"))
+                .series("epoch mean", MetricsLog.column(epochs, "step"), MetricsLog.column(epochs, "loss"))
                 .save(run.directory().file("loss.png"), 800, 500);
         new LinePlot("LeNet-5 test accuracy (" + variant.option() + ")", "epoch", "accuracy")
-                .series("test accuracy", column(epochs, "epoch"), column(epochs, "test_accuracy"))
+                .series("test accuracy", MetricsLog.column(epochs, "epoch"), MetricsLog.column(epochs, "test_accuracy"))
                 .save(run.directory().file("accuracy.png"), 800, 500);
     }
 
-    private static double[] column(List<Map<String, Object>> records, String key) {
-        return records.stream().mapToDouble(r -> r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();
-    }
 }

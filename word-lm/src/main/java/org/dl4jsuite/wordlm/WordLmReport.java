@@ -23,13 +23,12 @@ final class WordLmReport {
 
     void write(MultiLayerNetwork net, Trainer.Result result, BestModel best) {
         List<Map<String, Object>> metrics = MetricsLog.read(run.directory().file("metrics.jsonl"));
-        List<Map<String, Object>> steps = metrics.stream().filter(r -> "step".equals(r.get("type"))).toList();
-        List<Map<String, Object>> heldOut = metrics.stream()
-                .filter(r -> "epoch".equals(r.get("type")) || "final".equals(r.get("type")))
+        List<Map<String, Object>> steps = MetricsLog.ofType(metrics, "step");
+        List<Map<String, Object>> heldOut = MetricsLog.ofType(metrics, "epoch", "final").stream()
                 .filter(r -> r.get("valid_perplexity") instanceof Number).toList();
-        List<Map<String, Object>> memory = metrics.stream().filter(r -> "memory".equals(r.get("type"))).toList();
-        double[] stepX = column(steps, "step");
-        double[] trainPerplexity = java.util.Arrays.stream(column(steps, "loss")).map(Math::exp).toArray();
+        List<Map<String, Object>> memory = MetricsLog.ofType(metrics, "memory");
+        double[] stepX = MetricsLog.column(steps, "step");
+        double[] trainPerplexity = java.util.Arrays.stream(MetricsLog.column(steps, "loss")).map(Math::exp).toArray();
         new LinePlot("word-lm training perplexity (" + words.source() + ")", "step", "perplexity")
                 .series("training (mean loss over log window, exponentiated)", stepX, trainPerplexity)
                 .logY(true)
@@ -47,8 +46,8 @@ final class WordLmReport {
                 .image("training perplexity", "train_perplexity.png");
         if (!heldOut.isEmpty()) {
             new LinePlot("word-lm validation perplexity", "epoch", "perplexity")
-                    .series("validation", column(heldOut, "epoch", "step"), column(heldOut, "valid_perplexity"))
-                    .series("test", column(heldOut, "epoch", "step"), column(heldOut, "test_perplexity"))
+                    .series("validation", column(heldOut, "epoch", "step"), MetricsLog.column(heldOut, "valid_perplexity"))
+                    .series("test", column(heldOut, "epoch", "step"), MetricsLog.column(heldOut, "test_perplexity"))
                     .save(run.directory().file("valid_perplexity.png"), 800, 500);
             TextTable table = new TextTable("epoch", "step", "valid perplexity", "test perplexity");
             heldOut.forEach(r -> table.row(r.get("epoch"), r.get("step"), r.get("valid_perplexity"),
@@ -75,7 +74,4 @@ final class WordLmReport {
         }).toArray();
     }
 
-    private static double[] column(List<Map<String, Object>> records, String key) {
-        return column(records, key, key);
-    }
 }

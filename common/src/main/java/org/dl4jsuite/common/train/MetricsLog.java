@@ -46,7 +46,18 @@ public final class MetricsLog implements AutoCloseable {
         }
     }
 
-    /** Reads every record of a metrics file,. */
+    /** The records whose "type" is one of {@code types} ("step", "epoch", "eval", "memory", ...), in file order. */
+    public static List<Map<String, Object>> ofType(List<Map<String, Object>> records, String... types) {
+        List<String> wanted = List.of(types);
+        return records.stream().filter(r -> wanted.contains(r.get("type"))).toList();
+    }
+
+    /** The values of {@code key} in {@code records}, NaN where a record has no number under it. */
+    public static double[] column(List<Map<String, Object>> records, String key) {
+        return records.stream().mapToDouble(r -> r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();
+    }
+
+    /** Reads every record of a metrics file. */
     public static List<Map<String, Object>> read(Path file) {
         List<Map<String, Object>> records = new ArrayList<>();
         if (!Files.exists(file)) {
