@@ -13,7 +13,7 @@ arithmetic() {
   echo "--flop-per-example $("$root/suite" bench flops "$model" "$@" | tail -n 1) --peak-gflops $("$root/suite" bench sgemm --threads "$threads" | tail -n 1)"
 }
 # The options of every bench script: --data-dir, --threads (default 2), --out (default bench/results),
-# and --steps / --dataset where the script has set a default for them before sourcing this file.
+# and --steps / --dataset / --weights where the script has set a default for them before sourcing this file.
 threads=2
 out="$root/bench/results"
 bench_options() {
@@ -24,6 +24,7 @@ bench_options() {
       --out) out="$2"; shift 2 ;;
       --steps) [[ -n "${steps:-}" ]] || { echo "unknown option $1" >&2; exit 2; }; steps="$2"; shift 2 ;;
       --dataset) [[ -n "${dataset:-}" ]] || { echo "unknown option $1" >&2; exit 2; }; dataset="$2"; shift 2 ;;
+      --weights) [[ -n "${weights+set}" ]] || { echo "unknown option $1" >&2; exit 2; }; weights="$2"; shift 2 ;;
       *) echo "unknown option $1" >&2; exit 2 ;;
     esac
   done

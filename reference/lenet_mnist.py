@@ -41,6 +41,7 @@ class LeNet5(nn.Module):
 
     def __init__(self):
         super().__init__()
+        self.dropout = 0.0
         self.conv1 = nn.Conv2d(1, 6, 5)
         self.conv2 = nn.Conv2d(6, 16, 5)
         self.fc1 = nn.Linear(256, 120)
@@ -51,7 +52,9 @@ class LeNet5(nn.Module):
         x = F.max_pool2d(F.relu(self.conv1(x)), 2)
         x = F.max_pool2d(F.relu(self.conv2(x)), 2)
         x = x.flatten(1)
-        return self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))
+        x = F.dropout(F.relu(self.fc1(x)), self.dropout, self.training)
+        x = F.dropout(F.relu(self.fc2(x)), self.dropout, self.training)
+        return self.fc3(x)
 
 
 def main():
@@ -68,10 +71,14 @@ def main():
     p.add_argument("--out", default="runs")
     p.add_argument("--standardize", action="store_true", help="subtract the training mean, divide by its std")
     p.add_argument("--init", default="pytorch", choices=["pytorch", "he"])
-    p.add_argument("--schedule", default="constant", choices=["constant", "cosine", "exp"])
+    p.add_argument("--schedule", default="constant", choices=["constant", "cosine", "exp", "step"])
     p.add_argument("--device", default="cpu", help="cpu or cuda")
-    p.add_argument("--augment", default="none", choices=["none", "flip", "shift", "flip-shift"])
+    p.add_argument("--augment", default="none", choices=["none", "flip", "shift", "flip-shift", "crop", "flip-crop"])
     p.add_argument("--ema", type=float, default=0.0, help="evaluate an exponential moving average of the weights")
+    p.add_argument("--weight-decay", type=float, default=0.0, help="decoupled weight decay (AdamW); 0 = plain Adam")
+    p.add_argument("--dropout", type=float, default=0.0, help="dropout before the two hidden dense layers' outputs")
+    p.add_argument("--label-smoothing", type=float, default=0.0)
+    p.add_argument("--pad", type=int, default=2, help="crop augmentation: zero padding before a random 28x28 crop")
     a = p.parse_args()
     torch.manual_seed(a.seed)
     torch.set_num_threads(a.threads)
@@ -96,13 +103,19 @@ def main():
             if isinstance(m, (nn.Conv2d, nn.Linear)):
                 nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
                 nn.init.zeros_(m.bias)
-    opt = torch.optim.Adam(net.parameters(), lr=a.lr)
+    net.dropout = a.dropout
+    if a.weight_decay:
+        opt = torch.optim.AdamW(net.parameters(), lr=a.lr, weight_decay=a.weight_decay)
+    else:
+        opt = torch.optim.Adam(net.parameters(), lr=a.lr)
     steps_per_epoch = (len(xtr) + a.batch_size - 1) // a.batch_size
     total = steps_per_epoch * a.epochs
     if a.schedule == "cosine":
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + np.cos(np.pi * s / total)))
     elif a.schedule == "exp":
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.75 ** (s // steps_per_epoch))
+    elif a.schedule == "step":
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.1 if s >= 0.8 * total else 1.0)
     else:
         sched = None
     ema = [q.detach().clone() for q in net.parameters()] if a.ema else None
@@ -122,8 +135,15 @@ def main():
             if "shift" in a.augment:
                 dy, dx = (int(v) for v in torch.randint(-2, 3, (2,)))
                 xb = torch.roll(xb, shifts=(dy, dx), dims=(2, 3))
+            if "crop" in a.augment:
+                padded = F.pad(xb, (a.pad,) * 4, value=float(xb.min()))
+                oy = torch.randint(0, 2 * a.pad + 1, (len(idx),), device=xb.device)
+                ox = torch.randint(0, 2 * a.pad + 1, (len(idx),), device=xb.device)
+                rows = (oy[:, None] + torch.arange(28, device=xb.device))[:, :, None]
+                cols = (ox[:, None] + torch.arange(28, device=xb.device))[:, None, :]
+                xb = padded[:, 0][torch.arange(len(idx), device=xb.device)[:, None, None], rows, cols].unsqueeze(1)
             opt.zero_grad()
-            loss = F.cross_entropy(net(xb), ytr[idx])
+            loss = F.cross_entropy(net(xb), ytr[idx], label_smoothing=a.label_smoothing)
             loss.backward()
             opt.step()
             if sched is not None:

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.MnistVariant;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The examples an attack runs on: a batch [n, ...], their labels and names. */
 public record AttackInputs(INDArray pixels, int[] labels, List<String> names, String source) {
@@ -63,6 +65,19 @@ public record AttackInputs(INDArray pixels, int[] labels, List<String> names, St
             names.add(variant.option() + "-test-" + i);
         }
         return new AttackInputs(test.features(), test.labelIndex(), names, test.size() + " " + variant.option() + " test images");
+    }
+
+    /** The first {@code count} examples (all of them when there are fewer). */
+    public AttackInputs head(int count) {
+        if (count <= 0) {
+            throw new SuiteException("the number of examples must be positive, got " + count);
+        }
+        int n = Math.min(count, labels.length);
+        if (n == labels.length) {
+            return this;
+        }
+        return new AttackInputs(pixels.get(NDArrayIndex.interval(0, n)).dup(), Arrays.copyOf(labels, n),
+                names.subList(0, n), n + " of " + source);
     }
 
     /** Each example repeated once per target, with the targets alongside. */

@@ -53,13 +53,14 @@ public final class CompareCommand implements Callable<Integer> {
                 .series(b.label(), b.column(x), b.column("loss"))
                 .save(out, 900, 520);
         TextTable table = new TextTable("run", "last step", "last loss", "throughput /s", "ratio to B", "GFLOP/s",
-                "of sgemm peak");
+                "of sgemm peak", "peak heap MiB", "peak off-heap MiB");
         for (RunMetrics run : new RunMetrics[] {a, b}) {
             double gflops = flopPerExample > 0 ? run.meanRate() * flopPerExample / 1e9 : Double.NaN;
             table.row(run.label(), run.lastStep(), String.format("%.4f", run.lastLoss()),
                     String.format("%,.0f", run.meanRate()), String.format("%.2f", run.meanRate() / b.meanRate()),
                     Double.isNaN(gflops) ? "-" : String.format("%.1f", gflops),
-                    Double.isNaN(gflops) || !(peakGflops > 0) ? "-" : String.format("%.0f%%", 100 * gflops / peakGflops));
+                    Double.isNaN(gflops) || !(peakGflops > 0) ? "-" : String.format("%.0f%%", 100 * gflops / peakGflops),
+                    mib(run.peak("heap_mib")), mib(run.peak("offheap_mib")));
         }
         System.out.println(table);
         if (flopPerExample > 0) {
@@ -68,5 +69,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
         System.out.println("overlay " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** A memory figure, or "-" for a run that does not record it (the PyTorch reference). */
+    private static String mib(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%,.0f", value);
     }
 }

@@ -36,6 +36,17 @@ record RunMetrics(String label, List<Map<String, Object>> steps) {
         return MetricsLog.column(steps, key);
     }
 
+    /** The largest value of {@code key} over the step records (e.g. heap_mib), NaN when no record has it. */
+    double peak(String key) {
+        double peak = Double.NaN;
+        for (double v : column(key)) {
+            if (!Double.isNaN(v) && (Double.isNaN(peak) || v > peak)) {
+                peak = v;
+            }
+        }
+        return peak;
+    }
+
     /** The loss of the last logged step window. */
     double lastLoss() {
         return ((Number) steps.get(steps.size() - 1).get("loss")).doubleValue();

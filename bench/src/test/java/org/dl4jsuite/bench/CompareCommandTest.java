@@ -60,6 +60,23 @@ class CompareCommandTest {
     }
 
     @Test
+    void printsTheDl4jRunsPeakHeapAndOffHeapAndADashForTheReference() throws IOException {
+        Path dl4j = Files.createDirectories(tmp.resolve("dl4j-mem"));
+        Files.writeString(dl4j.resolve("metrics.jsonl"), """
+                {"type":"step","step":100,"loss":2.0,"examples_per_s":10,"heap_mib":120.5,"offheap_mib":900}
+                {"type":"step","step":200,"loss":1.5,"examples_per_s":20,"heap_mib":80,"offheap_mib":1234.4}
+                """);
+        Path torch = run("torch", "examples_per_s", 40, 40);
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
+                "--out", tmp.resolve("o.png").toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
+        assertThat(result.code()).as(result.err()).isZero();
+        String dl4jRow = result.out().lines().filter(l -> l.contains("DL4J")).findFirst().orElseThrow();
+        String torchRow = result.out().lines().filter(l -> l.contains("PyTorch")).findFirst().orElseThrow();
+        assertThat(dl4jRow).contains("121", "1,234");
+        assertThat(torchRow.strip()).endsWith("-");
+    }
+
+    @Test
     void aFolderWithoutMetricsIsAUserError() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", empty.toString(), empty.toString());

@@ -2,6 +2,8 @@ package org.dl4jsuite.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -36,6 +38,17 @@ class FlopsAndSgemmCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         // conv 2·4·4·(3·3·1) = 288, dense 32·4 = 128; ×6
         assertThat(result.out().strip()).isEqualTo(Long.toString(6 * (288 + 128)));
+    }
+
+    @Test
+    void anAlexNetNpzCountsTorchvisionsLayoutAt224() throws IOException {
+        Path npz = Files.createFile(tmp.resolve("alexnet.npz"));
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "flops", npz.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        // the graph's ImageNet normalisation (a 1×1 convolution 3→3 at 224²), then torchvision's layers: conv 55²·64·11²·3, 27²·192·5²·64, 13²·384·3²·192, 13²·256·3²·384, 13²·256·3²·256; dense 9216·4096, 4096², 4096·1000
+        long macs = 224L * 224 * 3 * 3 + 55L * 55 * 64 * 363 + 27L * 27 * 192 * 1600 + 169L * 384 * 1728 + 169L * 256 * 3456 + 169L * 256 * 2304
+                + 9216L * 4096 + 4096L * 4096 + 4096L * 1000;
+        assertThat(result.out().strip()).isEqualTo(String.valueOf(6 * macs));
     }
 
     @Test

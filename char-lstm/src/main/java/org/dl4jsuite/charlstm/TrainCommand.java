@@ -65,6 +65,9 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
     @Option(names = "--temperature", description = "Sampling temperature of the generated samples (0: greedy).")
     double temperature = DEFAULTS.temperature();
 
+    @Option(names = "--skip-eval", description = "No validation loss at epoch ends (speed runs; the report still measures it once at the end).")
+    boolean skipEval;
+
     @Option(names = "--export-init", paramLabel = "DIR",
             description = "Write the starting weights as .npy files into DIR, for reference/char_lstm.py --init-from DIR "
                     + "(the PyTorch reference then starts from the same model).")
@@ -109,7 +112,8 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
             try (StopSignal stop = StopSignal.onShutdown()) {
                 Trainer trainer = run.trainer(metadata, config.logEvery()).withStep(step)
                         .evaluateEvery(config.evalEvery(), state -> samples.evaluate(state.step()));
-                result = trainer.train(net, batches, run.startState(), epochs -> samples.validationMetrics(), stop);
+                Trainer.EpochEvaluation perEpoch = skipEval ? epochs -> Map.of() : epochs -> samples.validationMetrics();
+                result = trainer.train(net, batches, run.startState(), perEpoch, stop);
             }
             if (result.outcome() == Trainer.Outcome.INTERRUPTED) {
                 return 130;

@@ -91,6 +91,24 @@ class CharLstmCommandTest {
         }
     }
 
+    @Test
+    void skipEvalLeavesTheValidationPassOutOfTheEpochEnd() throws IOException {
+        Path text = Files.writeString(tmp.resolve("verse3.txt"), VERSE.repeat(8));
+        Path out = tmp.resolve("skip-runs");
+        CliOutcome trained = cli("train", "--text", text.toString(), "--out", out.toString(), "--batch-size", "4",
+                "--seq-length", "16", "--embedding", "8", "--hidden", "16", "--layers", "1", "--epochs", "1",
+                "--log-every", "2", "--eval-every", "1000", "--sample-length", "0", "--skip-eval");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        Path skipRun;
+        try (Stream<Path> runs = Files.list(out.resolve("char-lstm"))) {
+            skipRun = runs.findFirst().orElseThrow();
+        }
+        List<Map<String, Object>> epochs = MetricsLog.read(skipRun.resolve("metrics.jsonl")).stream()
+                .filter(r -> "epoch".equals(r.get("type"))).toList();
+        assertThat(epochs).singleElement().satisfies(e -> assertThat(e).containsKey("loss").doesNotContainKey("val_loss"));
+        assertThat(trained.out()).contains("validation loss");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

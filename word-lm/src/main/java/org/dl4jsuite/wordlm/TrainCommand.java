@@ -15,6 +15,7 @@ import org.dl4jsuite.common.train.ModelFile;
 import org.dl4jsuite.common.train.ModelMetadata;
 import org.dl4jsuite.common.train.StopSignal;
 import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.runtime.MemoryFigures;
 import org.dl4jsuite.common.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

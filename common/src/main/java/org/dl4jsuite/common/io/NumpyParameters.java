@@ -34,14 +34,19 @@ public final class NumpyParameters {
         out.printf("starting weights: %d .npy files in %s%n", write(model, dirOrNull), dirOrNull);
     }
 
+    /** Writes one array as a C-order .npy file, atomically (numpy.load reads it). */
+    public static void writeArray(INDArray array, Path file) throws IOException {
+        INDArray values = array.dup('c');
+        AtomicFiles.write(file, tmp -> Nd4j.writeAsNumpy(values, tmp.toFile()));
+    }
+
     /** Writes every parameter of {@code model} into {@code dir} (created if missing); returns how many files. */
     public static int write(Model model, Path dir) {
         try {
             Files.createDirectories(dir);
             Map<String, INDArray> table = model.paramTable();
             for (Map.Entry<String, INDArray> entry : table.entrySet()) {
-                INDArray values = entry.getValue().dup('c');
-                AtomicFiles.write(dir.resolve(entry.getKey() + ".npy"), tmp -> Nd4j.writeAsNumpy(values, tmp.toFile()));
+                writeArray(entry.getValue(), dir.resolve(entry.getKey() + ".npy"));
             }
             return table.size();
         } catch (IOException e) {

@@ -1,7 +1,11 @@
 package org.dl4jsuite.common.shapes;
 
 import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.AbstractLSTM;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -28,29 +32,52 @@ public final class TrainingFlops {
         long total = 0;
         for (int i = 0; i < conf.getConfs().size(); i++) {
             Layer layer = conf.getConf(i).getLayer();
-            if (layer instanceof ConvolutionLayer conv) {
+            if (layer instanceof ConvolutionLayer && outputs == null) {
                 if (input == null) {
                     throw new SuiteException("layer " + i + " is a convolution: give the input image size (e.g. --image 28x28x1)");
                 }
-                if (outputs == null) {
-                    outputs = conf.getLayerActivationTypes(input);
-                }
-                InputType.InputTypeConvolutional out = (InputType.InputTypeConvolutional) outputs.get(i);
-                long[] kernel = {conv.getKernelSize()[0], conv.getKernelSize()[1]};
-                total += out.getHeight() * out.getWidth() * out.getChannels() * kernel[0] * kernel[1] * conv.getNIn();
-            } else if (layer instanceof AbstractLSTM lstm) {
-                total += 4 * lstm.getNOut() * (lstm.getNIn() + lstm.getNOut());
-            } else if (layer instanceof EmbeddingSequenceLayer || layer instanceof EmbeddingLayer) {
-                continue;
-            } else if (layer instanceof FeedForwardLayer dense) {
-                total += dense.getNIn() * dense.getNOut();
+                outputs = conf.getLayerActivationTypes(input);
+            }
+            total += multiplyAdds(layer, outputs == null ? null : outputs.get(i));
+        }
+        return total;
+    }
+
+    /** Forward multiply-adds for one example of a single-input graph whose input types are set in its configuration. */
+    public static long forwardMultiplyAdds(ComputationGraphConfiguration conf, InputType input) {
+        Map<String, InputType> outputs = conf.getLayerActivationTypes(input);
+        long total = 0;
+        for (Map.Entry<String, GraphVertex> vertex : conf.getVertices().entrySet()) {
+            if (vertex.getValue() instanceof LayerVertex layerVertex) {
+                total += multiplyAdds(layerVertex.getLayerConf().getLayer(), outputs.get(vertex.getKey()));
             }
         }
         return total;
     }
 
+    /** One layer's forward multiply-adds per example; {@code output} (its activation type) is needed for convolutions. */
+    private static long multiplyAdds(Layer layer, InputType output) {
+        if (layer instanceof ConvolutionLayer conv) {
+            InputType.InputTypeConvolutional out = (InputType.InputTypeConvolutional) output;
+            return out.getHeight() * out.getWidth() * out.getChannels() * conv.getKernelSize()[0] * conv.getKernelSize()[1]
+                    * conv.getNIn();
+        } else if (layer instanceof AbstractLSTM lstm) {
+            return 4 * lstm.getNOut() * (lstm.getNIn() + lstm.getNOut());
+        } else if (layer instanceof EmbeddingSequenceLayer || layer instanceof EmbeddingLayer) {
+            return 0;
+        } else if (layer instanceof FeedForwardLayer dense) {
+            return dense.getNIn() * dense.getNOut();
+        }
+        return 0;
+    }
+
     /** Estimated FLOPs of training on one example (one time step for recurrent networks): 6 × the forward multiply-adds. */
     public static long perExample(MultiLayerConfiguration conf, InputType input) {
+        return 6 * forwardMultiplyAdds(conf, input);
+    }
+
+    /** Estimated FLOPs of training a graph on one example: 6 × the forward multiply-adds. */
+    public static long perExample(ComputationGraphConfiguration conf, InputType input) {
         return 6 * forwardMultiplyAdds(conf, input);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.NeuralNetwork;
+import org.dl4jsuite.common.runtime.MemoryFigures;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -183,7 +184,8 @@ public final class Trainer {
         console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f %s/s  %.1f s%n", state.epoch() + 1,
                 settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, step.unit(),
                 state.wallSeconds());
-        metrics.append(record("step", state, loss, rate, Map.of()));
+        // Memory on every logged step, so a benchmark can report DL4J's peak heap and off-heap use.
+        metrics.append(record("step", state, loss, rate, MemoryFigures.now()));
         window.reset();
     }
 

@@ -3,6 +3,7 @@ package org.dl4jsuite.common.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -49,6 +50,22 @@ class TrainingFlopsTest {
                 .layer(new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(1024).nOut(10_000).dataFormat(RNNFormat.NCW).build())
                 .build();
         assertThat(TrainingFlops.forwardMultiplyAdds(words, null)).isEqualTo(4L * 1024 * (128 + 1024) + 1024L * 10_000);
+    }
+
+    @Test
+    void aGraphCountsItsLayerVerticesAsTheListDoes() {
+        ComputationGraphConfiguration graph = new NeuralNetConfiguration.Builder().graphBuilder()
+                .addInputs("in")
+                .addLayer("conv1", new ConvolutionLayer.Builder(5, 5).nOut(6).build(), "in")
+                .addLayer("pool1", new SubsamplingLayer.Builder().kernelSize(2, 2).stride(2, 2).build(), "conv1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(5, 5).nOut(16).build(), "pool1")
+                .addLayer("pool2", new SubsamplingLayer.Builder().kernelSize(2, 2).stride(2, 2).build(), "conv2")
+                .addLayer("fc1", new DenseLayer.Builder().nOut(120).build(), "pool2")
+                .addLayer("fc2", new DenseLayer.Builder().nOut(84).build(), "fc1")
+                .addLayer("out", new OutputLayer.Builder().nOut(10).build(), "fc2")
+                .setOutputs("out").setInputTypes(MNIST).build();
+        assertThat(TrainingFlops.forwardMultiplyAdds(graph, MNIST)).isEqualTo(281_640);
+        assertThat(TrainingFlops.perExample(graph, MNIST)).isEqualTo(6 * 281_640);
     }
 
     @Test

@@ -89,7 +89,9 @@ class TrainerTest {
         run(tmp, TinyClassifier.network(SEED), 2, 0, TrainingState.start());
         List<Map<String, Object>> records = MetricsLog.read(tmp.resolve("metrics.jsonl"));
         Map<String, Object> first = records.get(0);
-        assertThat(first).containsKeys("type", "step", "epoch", "loss", "examples_per_s", "wall_s");
+        assertThat(first).containsKeys("type", "step", "epoch", "loss", "examples_per_s", "wall_s", "heap_mib", "offheap_mib");
+        assertThat((Double) first.get("heap_mib")).isPositive();
+        assertThat((Double) first.get("offheap_mib")).isPositive();
         assertThat(first.get("type")).isEqualTo("step");
         assertThat(first.get("step")).isEqualTo(2.0);
         assertThat((Double) first.get("examples_per_s")).isPositive();

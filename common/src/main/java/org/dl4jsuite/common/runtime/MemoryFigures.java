@@ -1,4 +1,4 @@
-package org.dl4jsuite.wordlm;
+package org.dl4jsuite.common.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;
