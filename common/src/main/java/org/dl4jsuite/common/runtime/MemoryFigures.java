@@ -7,22 +7,35 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
 
-/** Memory in MiB for the flat-memory check: JavaCPP's off-heap bytes (ND4J buffers), physical bytes, process RSS and Java heap. */
+/**
+ * Memory in MiB: the process's native memory outside the Java heap (ND4J's array buffers and workspaces,
+ * which JavaCPP's own counters do not see on the CPU backend), JavaCPP's physical-bytes figure, the RSS and the
+ * Java heap in use.
+ */
 public final class MemoryFigures {
     private static final double MIB = 1024.0 * 1024.0;
 
     private MemoryFigures() {
     }
 
-    /** offheap_mib (Pointer.totalBytes), physical_mib (Pointer.physicalBytes), rss_mib (/proc/self/status, NaN elsewhere), heap_mib. */
+    /**
+     * offheap_mib (RSS minus the committed Java heap), physical_mib (Pointer.physicalBytes), rss_mib
+     * (/proc/self/status; NaN where there is none, and then offheap_mib too), heap_mib (in use).
+     */
     public static Map<String, Double> now() {
         Runtime runtime = Runtime.getRuntime();
+        double rss = residentSetMib();
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("offheap_mib", Pointer.totalBytes() / MIB);
+        figures.put("offheap_mib", rss - runtime.totalMemory() / MIB);
         figures.put("physical_mib", Pointer.physicalBytes() / MIB);
-        figures.put("rss_mib", residentSetMib());
+        figures.put("rss_mib", rss);
         figures.put("heap_mib", (runtime.totalMemory() - runtime.freeMemory()) / MIB);
         return figures;
+    }
+
+    /** The process's memory outside the Java heap: RSS minus the committed heap (NaN without /proc). */
+    public static double offHeapMib() {
+        return residentSetMib() - Runtime.getRuntime().totalMemory() / MIB;
     }
 
     private static double residentSetMib() {
