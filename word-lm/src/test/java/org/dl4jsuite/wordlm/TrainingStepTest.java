@@ -77,12 +77,12 @@ class TrainingStepTest {
         net.params().muli(4);
         GlobalNormClipping clipping = new GlobalNormClipping(config.clipNorm(), config.seqLength());
         double[] seen = {Double.NaN};
-        // Listeners run in order: this one sees the gradient after clipping, before the updater.
+        // Listeners run in order: this one sees the gradient after clipping, before the updater: already the
+        // per-token mean's (GlobalNormClipping divides by the time steps), still summed over the minibatch.
         BaseTrainingListener probe = new BaseTrainingListener() {
             @Override
             public void onGradientCalculation(Model model) {
-                seen[0] = model.gradient().gradient().norm2Number().doubleValue()
-                        / (model.batchSize() * (double) config.seqLength());
+                seen[0] = model.gradient().gradient().norm2Number().doubleValue() / model.batchSize();
             }
         };
         net.addListeners(clipping, probe);

@@ -9,6 +9,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J's per-layer GradientNormalization cannot do. As a listener it runs in
  * {@code onGradientCalculation}, which DL4J's BaseOptimizer.gradientAndScore calls after the
  * backward pass and before the updater, and rescales the model's flattened gradient view in place.
+ *
+ * <p>It first divides the gradient by the window's time steps. DL4J's RNN losses sum over the time steps
+ * where the PyTorch references average, so without this the updater sees a gradient T times PyTorch's.
+ * Adam ignores the gradient's scale except through ε, and a T-times-smaller relative ε lets parameters with
+ * near-zero gradients take full-size steps: on the char-LSTM (T = 100) that alone made DL4J's training leave
+ * PyTorch's after the first epoch (one stream's first window from a zero state at 5.5 nats/char instead of
+ * 2.6). With the division, DL4J's losses equal PyTorch's step for step.
  */
 public final class GlobalNormClipping extends BaseTrainingListener {
     private final double maxNorm;
@@ -19,8 +26,9 @@ public final class GlobalNormClipping extends BaseTrainingListener {
      * Clips to {@code maxNorm} the gradient of the mean loss per example and time step, as the
      * PyTorch references do. At this hook DL4J's gradient is summed over the minibatch (its updater
      * divides by the minibatch size afterwards) and, for RNN output layers, over the
-     * {@code timeSteps} of a window (1 for feed-forward networks); the norm is measured on the
-     * gradient divided by both and the clipping factor applied to the gradient as it stands.
+     * {@code timeSteps} of a window (1 for feed-forward networks). The gradient is divided by
+     * {@code timeSteps} in place, its norm measured divided by the minibatch size too, and the clipping
+     * factor applied.
      */
     public GlobalNormClipping(double maxNorm, int timeSteps) {
         if (!(maxNorm > 0) || timeSteps <= 0) {
@@ -48,6 +56,10 @@ public final class GlobalNormClipping extends BaseTrainingListener {
 
     @Override
     public void onGradientCalculation(Model model) {
-        lastNorm = clipInPlace(model.gradient().gradient(), maxNorm, (double) model.batchSize() * timeSteps);
+        INDArray gradient = model.gradient().gradient();
+        if (timeSteps > 1) {
+            gradient.divi(timeSteps);
+        }
+        lastNorm = clipInPlace(gradient, maxNorm, model.batchSize());
     }
 }
