@@ -9,8 +9,8 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dl4jsuite.common.optim.TorchAdam;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /**
@@ -26,7 +26,7 @@ public final class CharLstmModel {
     public static MultiLayerConfiguration configuration(CharLstmConfig config, int vocabulary, long seed) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(config.learningRate()))
+                .updater(new TorchAdam(config.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(config.embedding())

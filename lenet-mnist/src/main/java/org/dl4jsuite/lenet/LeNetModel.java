@@ -15,8 +15,8 @@ import org.dl4jsuite.common.layers.Conv2D;
 import org.dl4jsuite.common.layers.Pool2D;
 import org.dl4jsuite.common.layers.Relu;
 import org.dl4jsuite.common.layers.SoftmaxCrossEntropy;
+import org.dl4jsuite.common.optim.TorchAdam;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -35,7 +35,7 @@ public final class LeNetModel {
     public static MultiLayerConfiguration configuration(LeNetConfig config, long seed) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(config.learningRate()))
+                .updater(new TorchAdam(config.learningRate()))
                 // DL4J's fan-in bound is 3/sqrt(fan_in); scale 1/3 gives PyTorch's default U(±1/sqrt(fan_in)).
                 .weightInit(new WeightInitVarScalingUniformFanIn(1.0 / 3.0))
                 .list();
