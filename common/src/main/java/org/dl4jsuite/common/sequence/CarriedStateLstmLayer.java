@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.dl4jsuite.common.train.LayerReplacement;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,13 +30,7 @@ public final class CarriedStateLstmLayer extends LSTM {
     /** A layer that shares {@code original}'s configuration, parameters, gradient views and listeners. */
     public CarriedStateLstmLayer(LSTM original) {
         super(original.conf(), original.params().dataType());
-        setListeners(original.getListeners());
-        setIndex(original.getIndex());
-        setParamsViewArray(original.params());
-        setParamTable(original.paramTable());
-        if (original.getGradientsViewArray() != null) {
-            setBackpropGradientsViewArray(original.getGradientsViewArray());
-        }
+        LayerReplacement.takeOver(original, this);
     }
 
     /**
