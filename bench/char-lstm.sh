@@ -23,7 +23,7 @@ epochs=$(( (steps + 155) / 156 ))
 
 "$root/suite" char-lstm --help > /dev/null   # builds the jar first, outside the timing
 /usr/bin/time -v "$root/suite" char-lstm train --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
-  --log-every 20 --eval-every 1000000 --sample-length 0 --threads "$threads" --checkpoint-every 100000 \
+  --log-every 20 --eval-every 1000000 --sample-length 0 --skip-eval --threads "$threads" --checkpoint-every 100000 \
   --export-init "$work/init" --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "$py" "$root/reference/char_lstm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
   --log-every 20 --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch" \

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Memory in MiB: the process's native memory outside the Java heap (ND4J's array buffers and workspaces,
+ * Memory in MiB: the process's resident memory outside the Java heap (ND4J's array buffers and workspaces,
  * which JavaCPP's own counters do not see on the CPU backend), JavaCPP's physical-bytes figure, the RSS and the
  * Java heap in use.
  */
@@ -19,23 +19,29 @@ public final class MemoryFigures {
     }
 
     /**
-     * offheap_mib (RSS minus the committed Java heap), physical_mib (Pointer.physicalBytes), rss_mib
-     * (/proc/self/status; NaN where there is none, and then offheap_mib too), heap_mib (in use).
+     * offheap_mib ({@link #offHeapMib()}), physical_mib (Pointer.physicalBytes), rss_mib (/proc/self/status;
+     * NaN where there is none, and then offheap_mib too), heap_mib (in use).
      */
     public static Map<String, Double> now() {
         Runtime runtime = Runtime.getRuntime();
         double rss = residentSetMib();
+        double heap = (runtime.totalMemory() - runtime.freeMemory()) / MIB;
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("offheap_mib", rss - runtime.totalMemory() / MIB);
+        figures.put("offheap_mib", Math.max(0, rss - heap));
         figures.put("physical_mib", Pointer.physicalBytes() / MIB);
         figures.put("rss_mib", rss);
-        figures.put("heap_mib", (runtime.totalMemory() - runtime.freeMemory()) / MIB);
+        figures.put("heap_mib", heap);
         return figures;
     }
 
-    /** The process's memory outside the Java heap: RSS minus the committed heap (NaN without /proc). */
+    /**
+     * The process's resident memory outside the Java heap, approximately: RSS minus the heap in use (NaN without
+     * /proc). ND4J's buffers and workspaces dominate it; the JVM's own native memory (code, metaspace, GC
+     * tables: 100–200 MiB) is in it too, and so are heap pages once touched and since freed.
+     */
     public static double offHeapMib() {
-        return residentSetMib() - Runtime.getRuntime().totalMemory() / MIB;
+        Runtime runtime = Runtime.getRuntime();
+        return Math.max(0, residentSetMib() - (runtime.totalMemory() - runtime.freeMemory()) / MIB);
     }
 
     private static double residentSetMib() {
