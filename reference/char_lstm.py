@@ -87,6 +87,8 @@ def main():
     p.add_argument("--layers", type=int, default=2)
     p.add_argument("--lr", type=float, default=3e-3)
     p.add_argument("--clip", type=float, default=5.0, help="maximum global gradient norm of the mean loss")
+    p.add_argument("--grad-scale", type=float, default=1.0,
+                   help="multiply the clipped gradient by S before Adam; 100 reproduces DL4J's old summed-over-time gradient")
     p.add_argument("--init-from", metavar="DIR",
                    help="start from DL4J's weights (char-lstm train --export-init DIR): the same model step for step")
     p.add_argument("--max-steps", type=int, default=0)
@@ -208,6 +210,9 @@ def main():
             optimizer.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(trained, a.clip)
+            if a.grad_scale != 1.0:
+                for q in trained:
+                    q.grad.mul_(a.grad_scale)
             optimizer.step()
             lv = loss.item()
             dt = time.perf_counter() - t0
