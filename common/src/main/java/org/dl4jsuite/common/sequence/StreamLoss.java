@@ -2,6 +2,7 @@ package org.dl4jsuite.common.sequence;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.runtime.NativeGarbage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,6 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * predicted once, the last window of a stream may be shorter.
  */
 public final class StreamLoss {
+    /** Native growth an evaluation pass may leave before it runs the collector. */
+    private static final double GARBAGE_BUDGET_MIB = 256;
+
     private StreamLoss() {
     }
 
@@ -24,6 +28,7 @@ public final class StreamLoss {
         }
         double sum = 0;
         long count = 0;
+        NativeGarbage garbage = new NativeGarbage(GARBAGE_BUDGET_MIB);
         network.rnnClearPreviousState();
         try {
             for (int i = 0; i < columns - 1; i += seqLength) {
@@ -34,7 +39,7 @@ public final class StreamLoss {
                     System.arraycopy(tokens, b * columns + i, input[b], 0, len);
                     System.arraycopy(tokens, b * columns + i + 1, target[b], 0, len);
                 }
-                sum += windowNats(network, input, target);
+                sum += windowNats(network, input, target, garbage);
                 count += (long) streams * len;
             }
         } finally {
@@ -51,11 +56,12 @@ public final class StreamLoss {
     public static double meanNats(MultiLayerNetwork network, StreamBatches windows) {
         double sum = 0;
         long count = 0;
+        NativeGarbage garbage = new NativeGarbage(GARBAGE_BUDGET_MIB);
         network.rnnClearPreviousState();
         try {
             for (int k = 0; k < windows.batchesPerEpoch(); k++) {
                 int[][] target = windows.targets(k);
-                sum += windowNats(network, windows.inputs(k), target);
+                sum += windowNats(network, windows.inputs(k), target, garbage);
                 count += (long) target.length * target[0].length;
             }
         } finally {
@@ -67,14 +73,16 @@ public final class StreamLoss {
     /**
      * Σ −ln p(target) of one window read from the carried state. The window's softmax output (B × V × T,
      * 24 MB for the word LM) and its copy are released at once: left to the garbage collector, a pass
-     * over PTB's validation and test splits held 1.1 GB more native memory after it than before.
+     * over PTB's validation and test splits held 1.1 GB more native memory after it than before. The
+     * layers' own activations of each window are dead too; {@code garbage} collects them as they pile up.
      */
-    private static double windowNats(MultiLayerNetwork network, int[][] input, int[][] target) {
+    private static double windowNats(MultiLayerNetwork network, int[][] input, int[][] target, NativeGarbage garbage) {
         INDArray output = network.rnnTimeStep(StreamBatches.ids(input));
         try {
             return negativeLogLikelihood(output, target);
         } finally {
             release(output);
+            garbage.check();
         }
     }
 
