@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dl4jsuite.common.onednn.OneDnnLstm;
 import org.dl4jsuite.common.optim.TorchAdam;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
@@ -33,8 +34,8 @@ public final class CharLstmModel {
                         .outputDataFormat(RNNFormat.NCW).name("embedding").build());
         int in = config.embedding();
         for (int i = 0; i < config.layers(); i++) {
-            list.layer(new LSTM.Builder().nIn(in).nOut(config.hidden()).activation(Activation.TANH)
-                    .dataFormat(RNNFormat.NCW).name("lstm" + (i + 1)).build());
+            list.layer(OneDnnLstm.of(new LSTM.Builder().nIn(in).nOut(config.hidden()).activation(Activation.TANH)
+                    .dataFormat(RNNFormat.NCW).name("lstm" + (i + 1)).build()));
             in = config.hidden();
         }
         return list.layer(new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(in).nOut(vocabulary)

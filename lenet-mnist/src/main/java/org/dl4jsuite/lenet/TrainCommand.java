@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.cli.ModuleDefaults;
 import org.dl4jsuite.common.cli.TrainingOptions;
 import org.dl4jsuite.common.convolution.InputConvolutionLayer;
+import org.dl4jsuite.common.runtime.LayerImplementation;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.MnistVariant;
 import org.dl4jsuite.common.data.ResolvedDataset;
@@ -67,7 +68,9 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
                     .map(c -> ModelFile.loadMultiLayer(c.modelFile(), LeNetCommand.MODULE, true))
                     .orElseGet(() -> LeNetModel.build(config, seed));
             // conv1's backward without the input gradient nobody reads (about a quarter of a step with oneDNN).
-            InputConvolutionLayer.installIn(net);
+            if (LayerImplementation.current() == LayerImplementation.FAST) {
+                InputConvolutionLayer.installIn(net);
+            }
             ModelMetadata metadata = LeNetModelFiles.metadata(variant);
             InMemoryBatches batches = new InMemoryBatches(train.features(), train.labels(), config.batchSize(), seed, true);
             Trainer.EpochEvaluation evaluation = epochs -> Map.of("test_accuracy",

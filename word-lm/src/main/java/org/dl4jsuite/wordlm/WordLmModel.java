@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.onednn.OneDnnLstm;
 import org.dl4jsuite.common.optim.TorchAdam;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
@@ -50,7 +51,7 @@ public final class WordLmModel {
             if (config.dropout() > 0) {
                 lstm.dropOut(retain);
             }
-            list.layer(lstm.build());
+            list.layer(OneDnnLstm.of(lstm.build()));
             in = config.hidden();
         }
         RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(in).nOut(vocabulary)

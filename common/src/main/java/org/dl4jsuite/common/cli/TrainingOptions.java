@@ -11,6 +11,9 @@ public final class TrainingOptions {
     @Mixin
     DataDirOption data = new DataDirOption();
 
+    @Mixin
+    ImplementationOption impl = new ImplementationOption();
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
             description = "Where run folders go (<out>/<module>/<time>/).")
     Path out;
@@ -37,8 +40,9 @@ public final class TrainingOptions {
             description = "Continue a stopped run: its folder, or nothing for the latest run under --out.")
     String resume;
 
-    /** The options as the training machinery takes them, validated. */
+    /** The options as the training machinery takes them, validated; selects the {@code --impl} layer implementations. */
     public RunOptions toRunOptions() {
+        impl.select();
         if (epochs <= 0) {
             throw new SuiteException("--epochs must be at least 1, got " + epochs);
         }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.dl4jsuite.common.onednn.OneDnn;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -71,7 +72,16 @@ public final class ComputeBackend {
         }
         boolean helpers = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"));
         return new BackendInfo(backend, nativeBuild(backend), blas, threads, oneDnn, helpers,
-                Nd4j.dataType().toString());
+                Nd4j.dataType().toString(), layers());
+    }
+
+    /** The layer implementations in force, with the oneDNN version the fast layers call (or why they cannot). */
+    private static String layers() {
+        LayerImplementation impl = LayerImplementation.current();
+        if (impl != LayerImplementation.FAST) {
+            return impl.option();
+        }
+        return OneDnn.available() ? "fast (oneDNN " + OneDnn.version() + ")" : "fast (" + OneDnn.unavailableReason() + ")";
     }
 
     /** The javacpp platform directory ND4J's native library was loaded from, e.g. linux-x86_64-onednn-avx2. */

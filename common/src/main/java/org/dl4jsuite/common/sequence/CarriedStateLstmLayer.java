@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsuite.common.train.LayerReplacement;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,8 +26,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ~170 steps with cell states growing one unit per word. This layer remembers whether its last
  * forward pass used the stored state and, if so, backpropagates from that same state.
  */
-public final class CarriedStateLstmLayer extends LSTM {
+public class CarriedStateLstmLayer extends LSTM {
     private Map<String, INDArray> forwardStart;
+
+    /** A layer of its own for {@code conf} (for layer configurations that instantiate a subclass). */
+    protected CarriedStateLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
 
     /** A layer that shares {@code original}'s configuration, parameters, gradient views and listeners. */
     public CarriedStateLstmLayer(LSTM original) {
@@ -35,7 +42,8 @@ public final class CarriedStateLstmLayer extends LSTM {
 
     /**
      * Replaces every DL4J LSTM layer of {@code network} by a carried-state one over the same parameters
-     * (idempotent). Other recurrent layers have the same DL4J flaw and are refused.
+     * (idempotent; subclasses such as the oneDNN LSTM stay). Other recurrent layers have the same DL4J flaw
+     * and are refused.
      */
     public static void installIn(MultiLayerNetwork network) {
         Layer[] layers = network.getLayers();
