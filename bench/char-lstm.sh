@@ -5,7 +5,7 @@
 # from the same starting weights (--export-init / --init-from). Prints chars/s, the ratio, the loss
 # after the same steps, peak RSS and GFLOP/s against the sgemm peak; writes the overlay of both loss curves.
 #
-#   bench/char-lstm.sh [--data-dir DIR] [--steps 500] [--threads 2] [--out bench/results]
+#   bench/char-lstm.sh [--data-dir DIR] [--steps 500] [--threads 2] [--impl fast|dl4j] [--out bench/results]
 #
 # DL4J has no switch to skip validation: --eval-every beyond the run and --sample-length 0 leave only
 # its validation pass at each epoch end (every 156 steps) and the final report's. Both fall outside the
@@ -22,7 +22,7 @@ bench_options "$@"
 epochs=$(( (steps + 155) / 156 ))
 
 "$root/suite" char-lstm --help > /dev/null   # builds the jar first, outside the timing
-/usr/bin/time -v "$root/suite" char-lstm train --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
+/usr/bin/time -v "$root/suite" char-lstm train --impl "$impl" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
   --log-every 20 --eval-every 1000000 --sample-length 0 --skip-eval --threads "$threads" --checkpoint-every 100000 \
   --export-init "$work/init" --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "$py" "$root/reference/char_lstm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \

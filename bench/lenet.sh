@@ -4,7 +4,7 @@
 # Prints examples/s of each, their ratio, the loss after the same work, peak RSS, and GFLOP/s against
 # this machine's sgemm peak (`bench flops`, `bench sgemm`); writes the overlay of both loss curves.
 #
-#   bench/lenet.sh [--data-dir DIR] [--dataset mnist|fashion] [--threads 2] [--out bench/results]
+#   bench/lenet.sh [--data-dir DIR] [--dataset mnist|fashion] [--threads 2] [--impl fast|dl4j] [--out bench/results]
 #
 # Needs python3 with torch (Debian: python3-torch and libopenblas0-openmp) and GNU time (Debian: time).
 set -euo pipefail
@@ -19,7 +19,7 @@ if [[ -z "$data_dir" ]]; then
 fi
 
 "$root/suite" lenet-mnist summary > /dev/null   # builds the jar first, outside the timing
-/usr/bin/time -v "$root/suite" lenet-mnist train --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
+/usr/bin/time -v "$root/suite" lenet-mnist train --impl "$impl" --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
   --threads "$threads" --checkpoint-every 100000 --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "$py" "$root/reference/lenet_mnist.py" --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
   --threads "$threads" --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"

@@ -13,8 +13,10 @@ arithmetic() {
   echo "--flop-per-example $("$root/suite" bench flops "$model" "$@" | tail -n 1) --peak-gflops $("$root/suite" bench sgemm --threads "$threads" | tail -n 1)"
 }
 # The options of every bench script: --data-dir, --threads (default 2), --out (default bench/results),
+# --impl (fast or dl4j: DL4J's layer implementations, passed to the DL4J command; default fast),
 # and --steps / --dataset / --weights where the script has set a default for them before sourcing this file.
 threads=2
+impl=fast
 out="$root/bench/results"
 bench_options() {
   while [[ $# -gt 0 ]]; do
@@ -22,6 +24,7 @@ bench_options() {
       --data-dir) data_dir="$2"; shift 2 ;;
       --threads) threads="$2"; shift 2 ;;
       --out) out="$2"; shift 2 ;;
+      --impl) impl="$2"; shift 2 ;;
       --steps) [[ -n "${steps:-}" ]] || { echo "unknown option $1" >&2; exit 2; }; steps="$2"; shift 2 ;;
       --dataset) [[ -n "${dataset:-}" ]] || { echo "unknown option $1" >&2; exit 2; }; dataset="$2"; shift 2 ;;
       --weights) [[ -n "${weights+set}" ]] || { echo "unknown option $1" >&2; exit 2; }; weights="$2"; shift 2 ;;

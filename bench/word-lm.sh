@@ -4,7 +4,7 @@
 # Prints tokens/s, the ratio, the loss after the same steps, peak RSS and GFLOP/s against this machine's
 # sgemm peak (`bench flops`, `bench sgemm`); writes the overlay of both loss curves.
 #
-#   bench/word-lm.sh [--data-dir DIR] [--steps 200] [--threads 2] [--out bench/results]
+#   bench/word-lm.sh [--data-dir DIR] [--steps 200] [--threads 2] [--impl fast|dl4j] [--out bench/results]
 #
 # Needs python3 with torch (Debian: python3-torch and libopenblas0-openmp) and GNU time (Debian: time).
 set -euo pipefail
@@ -18,7 +18,7 @@ bench_options "$@"
 "$root/suite" word-lm --help > /dev/null   # builds the jar first, outside the timing
 # Both start from DL4J's initial weights (--export-init / --init-from), so the loss curves must overlay
 # step for step: equal work, equal loss.
-/usr/bin/time -v "$root/suite" word-lm train --data-dir "$data_dir" --max-steps "$steps" --skip-eval --log-every 25 \
+/usr/bin/time -v "$root/suite" word-lm train --impl "$impl" --data-dir "$data_dir" --max-steps "$steps" --skip-eval --log-every 25 \
   --threads "$threads" --checkpoint-every 100000 --export-init "$work/init" --out "$work/dl4j" \
   > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "$py" "$root/reference/word_lm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs 1 --log-every 25 \

@@ -11,13 +11,16 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dl4jsuite.common.onednn.OneDnnLstm;
 import org.dl4jsuite.common.optim.TorchAdam;
+import org.dl4jsuite.common.sequence.SparseSoftmaxOutput;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /**
  * The character model: embedding → stacked LSTM → softmax over the vocabulary, trained by
  * truncated BPTT over windows of {@code seqLength} (the state carried between windows by the
- * training step). All tensors are NCW [batch, features, time]; labels are character ids.
+ * training step). All tensors are NCW [batch, features, time]; labels are character ids. The LSTMs train
+ * through oneDNN ({@link OneDnnLstm}), the output layer with a fused sparse softmax cross-entropy
+ * ({@link SparseSoftmaxOutput}); with {@code --impl dl4j} both are DL4J's own.
  */
 public final class CharLstmModel {
     private CharLstmModel() {
@@ -38,8 +41,8 @@ public final class CharLstmModel {
                     .dataFormat(RNNFormat.NCW).name("lstm" + (i + 1)).build()));
             in = config.hidden();
         }
-        return list.layer(new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(in).nOut(vocabulary)
-                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).name("softmax").build())
+        return list.layer(SparseSoftmaxOutput.of(new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(in)
+                        .nOut(vocabulary).activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).name("softmax").build()))
                 .backpropType(BackpropType.TruncatedBPTT)
                 .tBPTTForwardLength(config.seqLength())
                 .tBPTTBackwardLength(config.seqLength())

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.onednn.OneDnnLstm;
 import org.dl4jsuite.common.optim.TorchAdam;
+import org.dl4jsuite.common.sequence.SparseSoftmaxOutput;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
@@ -22,7 +23,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * notebook's model: the embedding N(0, 1) (nn.Embedding), the LSTM's and the softmax layer's weights
  * U(−1/√hidden, 1/√hidden) (nn.LSTM, nn.Linear), the forget-gate bias at 0 where DL4J's default is 1
  * (biases start at 0; PyTorch draws them from the same uniform). With the same starting weights,
- * DL4J and the reference follow the same loss curve step for step.
+ * DL4J and the reference follow the same loss curve step for step. The LSTMs train through oneDNN
+ * ({@link OneDnnLstm}) and the output layer with a fused sparse softmax cross-entropy
+ * ({@link SparseSoftmaxOutput}); with {@code --impl dl4j} both are DL4J's own.
  */
 public final class WordLmModel {
     /** Layer index of the embedding (its "W" is [V, embed]). */
@@ -59,7 +62,7 @@ public final class WordLmModel {
         if (config.dropout() > 0) {
             output.dropOut(retain);
         }
-        return list.layer(output.build())
+        return list.layer(SparseSoftmaxOutput.of(output.build()))
                 .backpropType(BackpropType.TruncatedBPTT)
                 .tBPTTForwardLength(config.seqLength())
                 .tBPTTBackwardLength(config.seqLength())

@@ -1,14 +1,12 @@
 package org.dl4jsuite.common.onednn;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.dl4jsuite.common.train.LayerConfigurations;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,36 +23,14 @@ public class OneDnnLstm extends LSTM {
 
     /** The oneDNN layer configured exactly as {@code lstm} (built with {@link LSTM.Builder}). */
     public static OneDnnLstm of(LSTM lstm) {
-        OneDnnLstm copy = new OneDnnLstm();
-        LSTM source = (LSTM) lstm.clone();
-        // LSTM's builder constructor is private: copy the built configuration's fields, LSTM's and its superclasses'.
-        for (Class<?> c = LSTM.class; c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                field.setAccessible(true);
-                try {
-                    field.set(copy, field.get(source));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot copy LSTM." + field.getName(), e);
-                }
-            }
-        }
-        return copy;
+        return LayerConfigurations.copy(lstm, new OneDnnLstm(), LSTM.class);
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
                              int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("OneDnnLstm", getLayerName(), layerIndex, getNIn(), getNOut());
-        OneDnnLstmLayer layer = new OneDnnLstmLayer(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(paramTable);
-        layer.setConf(conf);
-        return layer;
+        return LayerConfigurations.wire(new OneDnnLstmLayer(conf, networkDataType), conf, initializer(),
+                trainingListeners, layerIndex, layerParamsView, initializeParams);
     }
 }

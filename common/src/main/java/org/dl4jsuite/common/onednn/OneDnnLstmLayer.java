@@ -117,9 +117,11 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
         p.forward(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY), getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY),
                 getParam(LSTMParamInitializer.BIAS_KEY));
         pending = training ? p : null;
+        // Time-major memory seen in the layer's format: the next oneDNN layer or the fused output layer
+        // reads it without a transpose.
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
-                batchMajorShape(batch, p.hidden, steps), 'c');
-        return out.assign(fromTimeMajor(p.output()));
+                new long[] {steps, batch, p.hidden}, 'c');
+        return fromTimeMajor(out.assign(p.output()));
     }
 
     private Pair<Gradient, INDArray> backward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
@@ -134,10 +136,10 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
         gradient.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, rw);
         gradient.gradientForVariable().put(LSTMParamInitializer.BIAS_KEY, b);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                batchMajorShape(p.batch, p.inputs, p.steps), 'c');
-        inputGradient.assign(fromTimeMajor(p.inputGradient()));
+                new long[] {p.steps, p.batch, p.inputs}, 'c');
+        inputGradient.assign(p.inputGradient());
         weightNoiseParams.clear();
-        return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
+        return new Pair<>(gradient, backpropDropOutIfPresent(fromTimeMajor(inputGradient)));
     }
 
     private static void setState(INDArray target, INDArray state) {
@@ -187,9 +189,5 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
     /** [T, N, C] as a view in the layer's format. */
     private INDArray fromTimeMajor(INDArray timeMajor) {
         return nwc() ? timeMajor.permute(1, 0, 2) : timeMajor.permute(1, 2, 0);
-    }
-
-    private long[] batchMajorShape(long batch, long features, long steps) {
-        return nwc() ? new long[] {batch, steps, features} : new long[] {batch, features, steps};
     }
 }
