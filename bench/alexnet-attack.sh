@@ -27,13 +27,14 @@ if [[ -z "$weights" ]]; then
 fi
 /usr/bin/time -v "$root/suite" bench attack --weights "$weights" --dir "$data_dir" --data-dir "$data_dir" \
   --iterations "$steps" --threads "$threads" --export "$work/inputs" --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
-/usr/bin/time -v "$py" "$root/reference/alexnet_attack.py" --weights "$weights" --pixels "$work/inputs/pixels.npy" \
+/usr/bin/time -v "${torch_env[@]}" "$py" "$root/reference/alexnet_attack.py" --weights "$weights" --pixels "$work/inputs/pixels.npy" \
   --targets "$work/inputs/targets.npy" --iterations "$steps" --threads "$threads" --out "$work/torch" \
   > "$work/torch.log" 2> "$work/torch.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true
 grep -m1 '^inputs' "$work/dl4j.log" || true
 head -1 "$work/torch.log"
+blas_cores
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/bench-attack/* "$work"/torch/alexnet-attack-pytorch/* \
   --label-a DL4J --label-b PyTorch $(arithmetic "$weights") --out "$out/alexnet-attack-compare.png"

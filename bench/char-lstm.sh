@@ -25,12 +25,13 @@ epochs=$(( (steps + 155) / 156 ))
 /usr/bin/time -v "$root/suite" char-lstm train --impl "$impl" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
   --log-every 20 --eval-every 1000000 --sample-length 0 --skip-eval --threads "$threads" --checkpoint-every 100000 \
   --export-init "$work/init" --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
-/usr/bin/time -v "$py" "$root/reference/char_lstm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
+/usr/bin/time -v "${torch_env[@]}" "$py" "$root/reference/char_lstm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
   --log-every 20 --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch" \
   > "$work/torch.log" 2> "$work/torch.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true
 head -1 "$work/torch.log"
+blas_cores
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/char-lstm/* "$work"/torch/char-lstm-pytorch/* \
   --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/char-lstm/*/model.zip) --out "$out/char-lstm-compare.png"

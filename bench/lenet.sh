@@ -21,11 +21,12 @@ fi
 "$root/suite" lenet-mnist summary > /dev/null   # builds the jar first, outside the timing
 /usr/bin/time -v "$root/suite" lenet-mnist train --impl "$impl" --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
   --threads "$threads" --checkpoint-every 100000 --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
-/usr/bin/time -v "$py" "$root/reference/lenet_mnist.py" --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
+/usr/bin/time -v "${torch_env[@]}" "$py" "$root/reference/lenet_mnist.py" --dataset "$dataset" --data-dir "$data_dir" --epochs 1 \
   --threads "$threads" --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
 
 echo "DL4J:    $(grep -m1 '^ND4J backend' "$work/dl4j.log"); $(grep 'epoch 1/1 done' "$work/dl4j.log")"
 echo "PyTorch: $(head -1 "$work/torch.log"); $(grep 'epoch 1/1 done' "$work/torch.log")"
+blas_cores
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/lenet-mnist/* "$work"/torch/lenet-mnist-pytorch/* \
   --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/lenet-mnist/*/model.zip --image 28x28x1) --out "$out/lenet-$dataset-compare.png"

@@ -5,6 +5,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 py="${PYTHON:-python3}"
 "$py" -c 'import torch' 2>/dev/null || py=/usr/bin/python3   # a pyenv python may lack Debian's torch
+# The PyTorch side runs with OpenBLAS choosing its own kernels: where this machine pins OPENBLAS_CORETYPE (for
+# older OpenBLAS builds, such as ND4J's), Debian's current OpenBLAS is held to slower ones. The pin stays for DL4J.
+torch_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+# The OpenBLAS kernel each side's BLAS runs (OpenBLAS's own name for it), for the log.
+blas_cores() {
+  echo "OpenBLAS kernels: PyTorch $("${torch_env[@]}" "$py" -c 'import ctypes, torch; l = ctypes.CDLL("libopenblas.so.0"); l.openblas_get_corename.restype = ctypes.c_char_p; print(l.openblas_get_corename().decode())' 2>/dev/null || echo unknown), DL4J ${OPENBLAS_CORETYPE:-(detected)}"
+}
 peak() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f MiB", $1 / 1024 }'; }
 # `bench compare`'s --flop-per-example and --peak-gflops for the DL4J run's saved MODEL (extra arguments go
 # to `bench flops`, e.g. --image 28x28x1); the sgemm peak is measured with the same $threads.

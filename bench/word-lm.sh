@@ -21,11 +21,12 @@ bench_options "$@"
 /usr/bin/time -v "$root/suite" word-lm train --impl "$impl" --data-dir "$data_dir" --max-steps "$steps" --skip-eval --log-every 25 \
   --threads "$threads" --checkpoint-every 100000 --export-init "$work/init" --out "$work/dl4j" \
   > "$work/dl4j.log" 2> "$work/dl4j.time"
-/usr/bin/time -v "$py" "$root/reference/word_lm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs 1 --log-every 25 \
+/usr/bin/time -v "${torch_env[@]}" "$py" "$root/reference/word_lm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs 1 --log-every 25 \
   --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true
 head -1 "$work/torch.log"
+blas_cores
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/word-lm/* "$work"/torch/word-lm-pytorch/* \
   --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/word-lm/*/model.zip) --out "$out/word-lm-compare.png"

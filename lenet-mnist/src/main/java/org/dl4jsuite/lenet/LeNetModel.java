@@ -15,6 +15,8 @@ import org.dl4jsuite.common.layers.Conv2D;
 import org.dl4jsuite.common.layers.Pool2D;
 import org.dl4jsuite.common.layers.Relu;
 import org.dl4jsuite.common.layers.SoftmaxCrossEntropy;
+import org.dl4jsuite.common.onednn.OneDnnConvolution;
+import org.dl4jsuite.common.onednn.OneDnnSubsampling;
 import org.dl4jsuite.common.optim.TorchAdam;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -42,17 +44,27 @@ public final class LeNetModel {
         return (config.handwritten() ? handwrittenLayers(list) : dl4jLayers(list)).setInputType(INPUT).build();
     }
 
-    /** LeNet-5 from DL4J's own layers (the reference). */
+    /**
+     * LeNet-5 from DL4J's layers (the reference), the convolutions and poolings configured to run on oneDNN
+     * ({@link OneDnnConvolution}, {@link OneDnnSubsampling}; DL4J's own with {@code --impl dl4j}).
+     */
     private static NeuralNetConfiguration.ListBuilder dl4jLayers(NeuralNetConfiguration.ListBuilder list) {
         return list
-                .layer(new ConvolutionLayer.Builder(5, 5).nOut(6).stride(1, 1).activation(Activation.RELU).name("conv1").build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).name("pool1").build())
-                .layer(new ConvolutionLayer.Builder(5, 5).nOut(16).stride(1, 1).activation(Activation.RELU).name("conv2").build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).name("pool2").build())
+                .layer(OneDnnConvolution.of(new ConvolutionLayer.Builder(5, 5).nOut(6).stride(1, 1)
+                        .activation(Activation.RELU).name("conv1").build()))
+                .layer(maxPool("pool1"))
+                .layer(OneDnnConvolution.of(new ConvolutionLayer.Builder(5, 5).nOut(16).stride(1, 1)
+                        .activation(Activation.RELU).name("conv2").build()))
+                .layer(maxPool("pool2"))
                 .layer(new DenseLayer.Builder().nOut(120).activation(Activation.RELU).name("fc1").build())
                 .layer(new DenseLayer.Builder().nOut(84).activation(Activation.RELU).name("fc2").build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
                         .activation(Activation.SOFTMAX).name("out").build());
+    }
+
+    private static Layer maxPool(String name) {
+        return OneDnnSubsampling.of(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+                .stride(2, 2).name(name).build());
     }
 
     /** The same LeNet-5 from the hand-derived layers of {@code org.dl4jsuite.common.layers}. */

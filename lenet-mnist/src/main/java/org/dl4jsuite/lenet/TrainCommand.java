@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.cli.ModuleDefaults;
 import org.dl4jsuite.common.cli.TrainingOptions;
 import org.dl4jsuite.common.convolution.InputConvolutionLayer;
+import org.dl4jsuite.common.onednn.OneDnnConvolutionLayer;
 import org.dl4jsuite.common.runtime.LayerImplementation;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.MnistVariant;
@@ -67,9 +68,14 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
             MultiLayerNetwork net = run.resumeFrom()
                     .map(c -> ModelFile.loadMultiLayer(c.modelFile(), LeNetCommand.MODULE, true))
                     .orElseGet(() -> LeNetModel.build(config, seed));
-            // conv1's backward without the input gradient nobody reads (about a quarter of a step with oneDNN).
+            // conv1's backward without the input gradient nobody reads (models saved before the oneDNN layers
+            // get DL4J's convolution without it).
             if (LayerImplementation.current() == LayerImplementation.FAST) {
-                InputConvolutionLayer.installIn(net);
+                if (net.getLayer(0) instanceof OneDnnConvolutionLayer first) {
+                    first.skipInputGradient();
+                } else {
+                    InputConvolutionLayer.installIn(net);
+                }
             }
             ModelMetadata metadata = LeNetModelFiles.metadata(variant);
             InMemoryBatches batches = new InMemoryBatches(train.features(), train.labels(), config.batchSize(), seed, true);

@@ -1,7 +1,5 @@
 package org.dl4jsuite.common.onednn;
 
-import java.util.Iterator;
-import java.util.LinkedList;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -34,7 +32,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
     /** Shapes (window, batch, training) whose primitives are kept; a training shape holds a large workspace. */
     private static final int KEPT_SHAPES = 3;
 
-    private final transient LinkedList<LstmPrimitives> shapes = new LinkedList<>();
+    private final transient ShapeCache<LstmPrimitives> shapes = new ShapeCache<>(KEPT_SHAPES);
     /** The training forward pass whose backward pass is due, or null. */
     private transient LstmPrimitives pending;
 
@@ -150,27 +148,15 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
         }
     }
 
-    /** The primitives for this shape, created on first use; the least recently used shape beyond {@link #KEPT_SHAPES} is freed. */
+    /** The primitives for this shape, created on first use. */
     private LstmPrimitives shapeFor(long steps, long batch, boolean training) {
-        for (Iterator<LstmPrimitives> it = shapes.iterator(); it.hasNext(); ) {
-            LstmPrimitives p = it.next();
-            if (p.fits(steps, batch, training)) {
-                it.remove();
-                shapes.addFirst(p);
-                return p;
-            }
-        }
-        LstmPrimitives created = new LstmPrimitives(OneDnn.get(), steps, batch, layerConf().getNIn(),
-                layerConf().getNOut(), training);
-        shapes.addFirst(created);
-        while (shapes.size() > KEPT_SHAPES) {
-            LstmPrimitives evicted = shapes.removeLast();
-            if (evicted == pending) {
-                pending = null;
-            }
-            evicted.close();
-        }
-        return created;
+        return shapes.get(p -> p.fits(steps, batch, training),
+                () -> new LstmPrimitives(OneDnn.get(), steps, batch, layerConf().getNIn(), layerConf().getNOut(), training),
+                evicted -> {
+                    if (evicted == pending) {
+                        pending = null;
+                    }
+                });
     }
 
     private boolean nwc() {

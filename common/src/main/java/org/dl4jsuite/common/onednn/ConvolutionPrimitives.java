@@ -1,0 +1,204 @@
+package org.dl4jsuite.common.onednn;
+
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_BIAS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SCRATCHPAD;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_data_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_weights_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_direct;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_forward_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_backward_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_forward_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_relu_use_dst_for_bwd;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_format_tag_any;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_inference;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_training;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_nchw;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_oihw;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_x;
+
+import org.bytedeco.dnnl.dnnl_convolution_desc_t;
+import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * oneDNN's 2-D convolution for one shape (N images of C×H×W, O filters of kH×kW, stride, padding), with the
+ * ReLU fused as a post-op when asked: the forward pass (training or inference), and for training the ReLU
+ * backward from the saved output, the weight and bias gradients, and the input gradient when it is wanted.
+ * Images and gradients are plain NCHW ND4J arrays; weights go from DL4J's OIHW layout into the layouts the
+ * primitives chose by reorders created once.
+ */
+final class ConvolutionPrimitives extends PrimitiveSet {
+    final long[] inputShape;
+    final long[] outputShape;
+    final boolean training;
+    final boolean relu;
+
+    private final OneDnnMemory src;
+    private final OneDnnMemory dst;
+    private final OneDnnMemory userWeights;
+    private final OneDnnMemory bias;
+    private final Reorder toForwardWeights;
+    private final dnnl_primitive forward;
+    private final Args forwardArgs;
+
+    private final OneDnnMemory diffDst;
+    private final OneDnnMemory diffSrc;
+    private final OneDnnMemory diffBias;
+    private final Reorder diffWeightsToUser;
+    private final Reorder toBackwardDataWeights;
+    private final dnnl_primitive reluBackward;
+    private final Args reluBackwardArgs;
+    private final dnnl_primitive backwardWeights;
+    private final Args backwardWeightsArgs;
+    private final dnnl_primitive backwardData;
+    private final Args backwardDataArgs;
+
+    /**
+     * Primitives for input [N, C, H, W], weights [O, C, kH, kW], {@code stride} and {@code padding} (top,
+     * left), giving [N, O, outH, outW]; with {@code relu} the output is max(0, ·).
+     */
+    ConvolutionPrimitives(OneDnn dnn, long[] inputShape, long[] weightShape, long[] outputShape, long[] stride,
+                          long[] padding, boolean relu, boolean training) {
+        super(dnn);
+        this.inputShape = inputShape.clone();
+        this.outputShape = outputShape.clone();
+        this.training = training;
+        this.relu = relu;
+        long[] paddingR = {
+            (outputShape[2] - 1) * stride[0] + weightShape[2] - inputShape[2] - padding[0],
+            (outputShape[3] - 1) * stride[1] + weightShape[3] - inputShape[3] - padding[1]};
+        dnnl_memory_desc_t srcMd = desc(dnnl_nchw, inputShape);
+        dnnl_memory_desc_t dstMd = desc(dnnl_nchw, outputShape);
+        dnnl_memory_desc_t weightsUser = desc(dnnl_oihw, weightShape);
+        dnnl_memory_desc_t weightsAny = desc(dnnl_format_tag_any, weightShape);
+        dnnl_memory_desc_t biasMd = desc(dnnl_x, weightShape[0]);
+        String what = "convolve " + java.util.Arrays.toString(inputShape) + " by " + java.util.Arrays.toString(weightShape);
+        try {
+            dnnl_convolution_desc_t fd = new dnnl_convolution_desc_t();
+            OneDnn.check(dnnl_convolution_forward_desc_init(fd, training ? dnnl_forward_training : dnnl_forward_inference,
+                    dnnl_convolution_direct, srcMd, weightsAny, biasMd, dstMd, stride, padding, paddingR),
+                    "describe a convolution");
+            dnnl_primitive_desc fpd = relu ? primitiveDescWithRelu(fd, what) : primitiveDesc(fd, null, what);
+            src = plain(srcMd, inputShape);
+            dst = plain(dstMd, outputShape);
+            userWeights = plain(weightsUser, weightShape);
+            bias = plain(biasMd, weightShape[0]);
+            toForwardWeights = reorder(weightsUser, userWeights, query(fpd, DNNL_ARG_WEIGHTS));
+            forwardArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_WEIGHTS, toForwardWeights.target)
+                    .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, dst)
+                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
+            forward = primitive(fpd);
+            if (!training) {
+                diffDst = diffSrc = diffBias = null;
+                diffWeightsToUser = toBackwardDataWeights = null;
+                reluBackward = backwardWeights = backwardData = null;
+                reluBackwardArgs = backwardWeightsArgs = backwardDataArgs = null;
+                return;
+            }
+            diffDst = plain(dstMd, outputShape);
+            diffSrc = plain(srcMd, inputShape);
+            diffBias = plain(biasMd, weightShape[0]);
+
+            if (relu) {
+                // dZ = dY ⊙ [Y > 0] (ReLU backward from its output), in place.
+                dnnl_eltwise_desc_t ef = new dnnl_eltwise_desc_t();
+                OneDnn.check(dnnl_eltwise_forward_desc_init(ef, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd,
+                        dstMd, 0f, 0f), "describe a ReLU");
+                dnnl_primitive_desc efpd = primitiveDesc(ef, null, "apply a ReLU");
+                dnnl_eltwise_desc_t eb = new dnnl_eltwise_desc_t();
+                OneDnn.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, dstMd, dstMd, 0f, 0f),
+                        "describe a ReLU backward");
+                dnnl_primitive_desc ebpd = primitiveDesc(eb, efpd, "apply a ReLU backward");
+                reluBackwardArgs = new Args().add(DNNL_ARG_DST, dst).add(DNNL_ARG_DIFF_DST, diffDst)
+                        .add(DNNL_ARG_DIFF_SRC, diffDst).add(DNNL_ARG_SCRATCHPAD, opaque(query(ebpd, DNNL_ARG_SCRATCHPAD)));
+                reluBackward = primitive(ebpd);
+            } else {
+                reluBackward = null;
+                reluBackwardArgs = null;
+            }
+
+            dnnl_convolution_desc_t bwd = new dnnl_convolution_desc_t();
+            OneDnn.check(dnnl_convolution_backward_weights_desc_init(bwd, dnnl_convolution_direct, srcMd, weightsAny,
+                    biasMd, dstMd, stride, padding, paddingR), "describe a convolution's weight gradient");
+            dnnl_primitive_desc bwpd = primitiveDesc(bwd, fpd, what + " (weight gradient)");
+            diffWeightsToUser = reorderInto(query(bwpd, DNNL_ARG_DIFF_WEIGHTS), weightsUser, plain(weightsUser, weightShape));
+            backwardWeightsArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_DIFF_DST, diffDst)
+                    .add(DNNL_ARG_DIFF_WEIGHTS, diffWeightsToUser.source).add(DNNL_ARG_DIFF_BIAS, diffBias)
+                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(bwpd, DNNL_ARG_SCRATCHPAD)));
+            backwardWeights = primitive(bwpd);
+
+            dnnl_convolution_desc_t bdd = new dnnl_convolution_desc_t();
+            OneDnn.check(dnnl_convolution_backward_data_desc_init(bdd, dnnl_convolution_direct, srcMd, weightsAny, dstMd,
+                    stride, padding, paddingR), "describe a convolution's input gradient");
+            dnnl_primitive_desc bdpd = primitiveDesc(bdd, fpd, what + " (input gradient)");
+            toBackwardDataWeights = reorder(weightsUser, userWeights, query(bdpd, DNNL_ARG_WEIGHTS));
+            backwardDataArgs = new Args().add(DNNL_ARG_DIFF_DST, diffDst).add(DNNL_ARG_WEIGHTS, toBackwardDataWeights.target)
+                    .add(DNNL_ARG_DIFF_SRC, diffSrc).add(DNNL_ARG_SCRATCHPAD, opaque(query(bdpd, DNNL_ARG_SCRATCHPAD)));
+            backwardData = primitive(bdpd);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Whether these primitives serve this input shape in this mode. */
+    boolean fits(long[] shape, boolean training) {
+        return java.util.Arrays.equals(inputShape, shape) && this.training == training;
+    }
+
+    /** The input images [N, C, H, W] that {@link #forward} reads. */
+    INDArray source() {
+        return src.array();
+    }
+
+    /** The output [N, O, outH, outW] after {@link #forward}. */
+    INDArray output() {
+        return dst.array();
+    }
+
+    /** The output gradient that {@link #backward} reads (and overwrites with the pre-ReLU gradient). */
+    INDArray outputGradient() {
+        return diffDst.array();
+    }
+
+    /** The input gradient after {@link #backward} with {@code inputGradient} true. */
+    INDArray inputGradient() {
+        return diffSrc.array();
+    }
+
+    /** The forward pass with DL4J's weights [O, C, kH, kW] and bias [1, O]. */
+    void forward(INDArray weights, INDArray biasRow) {
+        userWeights.array().assign(weights);
+        bias.array().assign(biasRow.reshape(biasRow.length()));
+        toForwardWeights.run();
+        execute(forward, forwardArgs, "run a convolution");
+    }
+
+    /**
+     * The backward pass of the last {@link #forward} for {@link #outputGradient()}: the weight and bias gradients
+     * into DL4J's views, and the input gradient into {@link #inputGradient()} if {@code inputGradient}.
+     */
+    void backward(INDArray weightGradient, INDArray biasGradient, boolean inputGradient) {
+        if (reluBackward != null) {
+            execute(reluBackward, reluBackwardArgs, "run a ReLU backward");
+        }
+        execute(backwardWeights, backwardWeightsArgs, "compute a convolution's weight gradient");
+        diffWeightsToUser.run();
+        weightGradient.assign(diffWeightsToUser.target.array());
+        biasGradient.assign(diffBias.array().reshape(biasGradient.shape()));
+        if (inputGradient) {
+            toBackwardDataWeights.run();
+            execute(backwardData, backwardDataArgs, "compute a convolution's input gradient");
+        }
+    }
+}
