@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInitVarScalingUniformFanIn;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.onednn.OneDnnConvolution;
+import org.dl4jsuite.common.onednn.OneDnnSubsampling;
 import org.dl4jsuite.common.shapes.ReceptiveField;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -137,12 +139,15 @@ public final class AlexNetModel {
         return net.feedForward(pixels, false).get(LOGITS).dup();
     }
 
+    /** A convolution + ReLU on oneDNN ({@link OneDnnConvolution}; DL4J's own with {@code --impl dl4j}). */
     private static ConvolutionLayer conv(int kernel, int stride, int padding, int nOut) {
-        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).padding(padding, padding)
-                .nOut(nOut).activation(Activation.RELU).build();
+        return OneDnnConvolution.of(new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride)
+                .padding(padding, padding).nOut(nOut).activation(Activation.RELU).build());
     }
 
+    /** A 3×3 stride-2 max-pool on oneDNN ({@link OneDnnSubsampling}). */
     private static SubsamplingLayer maxPool() {
-        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(3, 3).stride(2, 2).build();
+        return OneDnnSubsampling.of(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(3, 3)
+                .stride(2, 2).build());
     }
 }

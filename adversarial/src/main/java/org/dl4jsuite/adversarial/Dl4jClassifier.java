@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.onednn.OneDnnConvolutionLayer;
 import org.dl4jsuite.common.runtime.NativeGarbage;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -75,6 +76,10 @@ public final class Dl4jClassifier implements Classifier {
                         + "pass would use batch statistics instead of the stored ones");
             }
             conf.setIDropout(null);
+            if (layer instanceof OneDnnConvolutionLayer convolution) {
+                // Attacks read the input gradient only, and never change the weights.
+                convolution.freezeParameters();
+            }
         }
         org.deeplearning4j.nn.conf.layers.Layer conf = output.conf().getLayer();
         ILossFunction loss = null;

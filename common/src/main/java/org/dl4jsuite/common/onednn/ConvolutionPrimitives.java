@@ -62,6 +62,8 @@ final class ConvolutionPrimitives extends PrimitiveSet {
     private final Args backwardWeightsArgs;
     private final dnnl_primitive backwardData;
     private final Args backwardDataArgs;
+    private boolean weightsPrepared;
+    private boolean backwardDataWeightsPrepared;
 
     /**
      * Primitives for input [N, C, H, W], weights [O, C, kH, kW], {@code stride} and {@code padding} (top,
@@ -176,28 +178,41 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         return diffSrc.array();
     }
 
-    /** The forward pass with DL4J's weights [O, C, kH, kW] and bias [1, O]. */
-    void forward(INDArray weights, INDArray biasRow) {
-        userWeights.array().assign(weights);
-        bias.array().assign(biasRow.reshape(biasRow.length()));
-        toForwardWeights.run();
+    /**
+     * The forward pass with DL4J's weights [O, C, kH, kW] and bias [1, O]; with {@code weightsAsBefore} the
+     * weights prepared by the previous call are used again (they are known not to have changed).
+     */
+    void forward(INDArray weights, INDArray biasRow, boolean weightsAsBefore) {
+        if (!weightsAsBefore || !weightsPrepared) {
+            userWeights.array().assign(weights);
+            bias.array().assign(biasRow.reshape(biasRow.length()));
+            toForwardWeights.run();
+            backwardDataWeightsPrepared = false;
+            weightsPrepared = true;
+        }
         execute(forward, forwardArgs, "run a convolution");
     }
 
     /**
      * The backward pass of the last {@link #forward} for {@link #outputGradient()}: the weight and bias gradients
-     * into DL4J's views, and the input gradient into {@link #inputGradient()} if {@code inputGradient}.
+     * into DL4J's views (none when {@code weightGradient} is null), and the input gradient into
+     * {@link #inputGradient()} if {@code inputGradient}.
      */
     void backward(INDArray weightGradient, INDArray biasGradient, boolean inputGradient) {
         if (reluBackward != null) {
             execute(reluBackward, reluBackwardArgs, "run a ReLU backward");
         }
-        execute(backwardWeights, backwardWeightsArgs, "compute a convolution's weight gradient");
-        diffWeightsToUser.run();
-        weightGradient.assign(diffWeightsToUser.target.array());
-        biasGradient.assign(diffBias.array().reshape(biasGradient.shape()));
+        if (weightGradient != null) {
+            execute(backwardWeights, backwardWeightsArgs, "compute a convolution's weight gradient");
+            diffWeightsToUser.run();
+            weightGradient.assign(diffWeightsToUser.target.array());
+            biasGradient.assign(diffBias.array().reshape(biasGradient.shape()));
+        }
         if (inputGradient) {
-            toBackwardDataWeights.run();
+            if (!backwardDataWeightsPrepared) {
+                toBackwardDataWeights.run();
+                backwardDataWeightsPrepared = true;
+            }
             execute(backwardData, backwardDataArgs, "compute a convolution's input gradient");
         }
     }

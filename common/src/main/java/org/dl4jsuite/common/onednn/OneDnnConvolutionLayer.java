@@ -24,13 +24,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J's layer.
  *
  * <p>{@link #skipInputGradient()} (the first layer of a network being trained) leaves out the input gradient
- * nobody reads. Everything else is DL4J's own: another backend or {@code --impl dl4j}, double precision, NHWC,
+ * nobody reads; {@link #freezeParameters()} (a network under attack) the parameter gradients, and prepares the
+ * weights once. Everything else is DL4J's own: another backend or {@code --impl dl4j}, double precision, NHWC,
  * "Same" or causal padding, dilation, dropout, weight noise, activations other than ReLU and identity.
  */
 public class OneDnnConvolutionLayer extends ConvolutionLayer {
     private final transient ShapeCache<ConvolutionPrimitives> shapes = new ShapeCache<>(3);
     private transient ConvolutionPrimitives pending;
     private boolean inputGradientWanted = true;
+    private boolean frozen;
 
     /** The layer for {@code conf}, whose layer configuration is a {@link OneDnnConvolution}. */
     public OneDnnConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -40,6 +42,15 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
     /** Leaves the input gradient out of the backward pass (then NaN): for a network's first layer in training only. */
     public void skipInputGradient() {
         inputGradientWanted = false;
+    }
+
+    /**
+     * Declares the parameters fixed from now on (an attack on a trained network): the weights are prepared for
+     * oneDNN once, and the backward pass computes the input gradient only (the parameter gradients are left as
+     * they were).
+     */
+    public void freezeParameters() {
+        frozen = true;
     }
 
     /** Whether this layer runs on oneDNN. */
@@ -66,7 +77,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         }
         ConvolutionPrimitives p = shapeFor(input.shape(), training);
         p.source().assign(input);
-        p.forward(getParam(ConvolutionParamInitializer.WEIGHT_KEY), getParam(ConvolutionParamInitializer.BIAS_KEY));
+        p.forward(getParam(ConvolutionParamInitializer.WEIGHT_KEY), getParam(ConvolutionParamInitializer.BIAS_KEY), frozen);
         pending = training ? p : null;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, p.outputShape, 'c');
         return out.assign(p.output());
@@ -81,7 +92,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         p.outputGradient().assign(epsilon);
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-        p.backward(weightGradient, biasGradient, inputGradientWanted);
+        p.backward(frozen ? null : weightGradient, biasGradient, inputGradientWanted);
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');

@@ -98,6 +98,27 @@ class OneDnnConvolutionLayerTest {
     }
 
     @Test
+    void frozenParametersGiveTheSameInputGradientWithoutParameterGradients() {
+        MultiLayerNetwork frozen = network(true, DataType.FLOAT);
+        MultiLayerNetwork live = network(true, DataType.FLOAT);
+        live.setParams(frozen.params());
+        ((OneDnnConvolutionLayer) frozen.getLayer(0)).freezeParameters();
+        ((OneDnnConvolutionLayer) frozen.getLayer(2)).freezeParameters();
+        INDArray y = Nd4j.eye(3).castTo(DataType.FLOAT);
+        Pair<Gradient, INDArray> a = null;
+        Pair<Gradient, INDArray> b = null;
+        for (int call = 0; call < 2; call++) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, 3, 2, 14, 14);
+            a = frozen.calculateGradients(x, y, null, null);
+            b = live.calculateGradients(x, y, null, null);
+            assertThat(a.getSecond().equalsWithEps(b.getSecond(), 1e-6)).as("call %d", call).isTrue();
+            assertThat(a.getFirst().getGradientFor("4_W").equalsWithEps(b.getFirst().getGradientFor("4_W"), 1e-6)).isTrue();
+        }
+        assertThat(a.getFirst().getGradientFor("0_W").equalsWithEps(b.getFirst().getGradientFor("0_W"), 1e-6))
+                .as("no parameter gradient for a frozen convolution").isFalse();
+    }
+
+    @Test
     void theConfigurationSurvivesJson() {
         MultiLayerNetwork net = network(true, DataType.FLOAT);
         MultiLayerConfiguration rebuilt = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
