@@ -5,7 +5,7 @@
 # after the same iterations, peak RSS, DL4J's peak heap and off-heap, and GFLOP/s against this machine's sgemm
 # peak; writes the overlay of both loss curves.
 #
-#   bench/alexnet-attack.sh [--data-dir DIR] [--weights NPZ] [--steps 20] [--threads 2] [--out bench/results]
+#   bench/alexnet-attack.sh [--data-dir DIR] [--weights NPZ] [--steps 20] [--threads 2] [--impl fast|dl4j] [--out bench/results]
 #
 # --data-dir holds the photos and imagenet_classes.txt (default ../shared/data/imagenet). Without --weights the
 # reference writes a randomly initialised AlexNet (seed 42): the work per iteration is the same as with
@@ -25,7 +25,7 @@ if [[ -z "$weights" ]]; then
   weights="$work/alexnet-random.npz"
   (cd "$root/reference" && "$py" alexnet_attack.py --make-weights "$weights" --seed 42) > /dev/null
 fi
-/usr/bin/time -v "$root/suite" bench attack --weights "$weights" --dir "$data_dir" --data-dir "$data_dir" \
+/usr/bin/time -v "$root/suite" bench attack --impl "$impl" --weights "$weights" --dir "$data_dir" --data-dir "$data_dir" \
   --iterations "$steps" --threads "$threads" --export "$work/inputs" --out "$work/dl4j" > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "${torch_env[@]}" "$py" "$root/reference/alexnet_attack.py" --weights "$weights" --pixels "$work/inputs/pixels.npy" \
   --targets "$work/inputs/targets.npy" --iterations "$steps" --threads "$threads" --out "$work/torch" \

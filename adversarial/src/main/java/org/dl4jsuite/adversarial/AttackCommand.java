@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.cli.DataDirOption;
+import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.data.MnistVariant;
 import org.dl4jsuite.common.io.AtomicFiles;
 import org.dl4jsuite.common.io.Json;
@@ -81,6 +82,9 @@ public final class AttackCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data = new DataDirOption();
 
+    @Mixin
+    ImplementationOption impl = new ImplementationOption();
+
     @Override
     public Integer call() {
         AttackConfig config = new AttackConfig(attack, AttackConfig.parseEps(eps), steps, stepSize, lr, cwC,
@@ -91,6 +95,7 @@ public final class AttackCommand implements Callable<Integer> {
         if ((dir == null) == (dataset == null)) {
             throw new SuiteException("give either --dir IMAGES or --dataset mnist|fashion");
         }
+        impl.select();
         System.out.println(ComputeBackend.initialise(0).summary());
         TargetModel target = TargetModel.load(model, data.dataDir(), resize.mode());
         if (dataset != null && target.channels() != 1) {

@@ -3,6 +3,7 @@ package org.dl4jsuite.adversarial;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
@@ -23,6 +24,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     org.dl4jsuite.common.cli.DataDirOption data = new org.dl4jsuite.common.cli.DataDirOption();
 
+    @Mixin
+    ImplementationOption impl = new ImplementationOption();
+
     @Option(names = "--top", description = "Classes listed per image.")
     int top = 5;
 
@@ -31,6 +35,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        impl.select();
         ComputeBackend.initialise(0);
         TargetModel model = TargetModel.load(weights, data.dataDir(), resize.mode());
         ImageNetPreprocessor preprocessor = resize.preprocessor();

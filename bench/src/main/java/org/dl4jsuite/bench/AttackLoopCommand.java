@@ -13,6 +13,7 @@ import org.dl4jsuite.adversarial.ResizeOption;
 import org.dl4jsuite.adversarial.TargetModel;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.cli.DataDirOption;
+import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.io.NumpyParameters;
 import org.dl4jsuite.common.runtime.ComputeBackend;
@@ -68,9 +69,13 @@ public final class AttackLoopCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data = new DataDirOption();
 
+    @Mixin
+    ImplementationOption impl = new ImplementationOption();
+
     @Override
     public Integer call() throws IOException {
         FixedIterationAttack attack = new FixedIterationAttack(lr, iterations);
+        impl.select();
         System.out.println(ComputeBackend.initialise(threads).summary());
         TargetModel model = TargetModel.load(weights, data.dataDir(), resize.mode());
         if (model.channels() != 3) {
