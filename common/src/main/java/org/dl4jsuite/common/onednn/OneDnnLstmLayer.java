@@ -35,6 +35,8 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
     private final transient ShapeCache<LstmPrimitives> shapes = new ShapeCache<>(KEPT_SHAPES);
     /** The training forward pass whose backward pass is due, or null. */
     private transient LstmPrimitives pending;
+    /** The primitives of the last forward pass (their last states are the window's end state). */
+    private transient LstmPrimitives lastForward;
 
     /** The layer for {@code conf}, whose layer configuration is a {@link OneDnnLstm}. */
     public OneDnnLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -82,7 +84,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
         INDArray out = forward(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), tBpttStateMap.get(STATE_KEY_PREV_MEMCELL),
                 training, workspaceMgr);
         if (storeLastForTBPTT) {
-            LstmPrimitives p = shapeFor(input.size(timeAxis()), input.size(0), training);
+            LstmPrimitives p = lastForward;
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 tBpttStateMap.put(STATE_KEY_PREV_ACTIVATION, p.lastHidden().dup());
                 tBpttStateMap.put(STATE_KEY_PREV_MEMCELL, p.lastCell().dup());
@@ -115,6 +117,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
         p.forward(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY), getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY),
                 getParam(LSTMParamInitializer.BIAS_KEY));
         pending = training ? p : null;
+        lastForward = p;
         // Time-major memory seen in the layer's format: the next oneDNN layer or the fused output layer
         // reads it without a transpose.
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
