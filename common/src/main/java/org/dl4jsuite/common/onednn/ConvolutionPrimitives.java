@@ -34,8 +34,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * oneDNN's 2-D convolution for one shape (N images of C×H×W, O filters of kH×kW, stride, padding), with the
  * ReLU fused as a post-op when asked: the forward pass (training or inference), and for training the ReLU
  * backward from the saved output, the weight and bias gradients, and the input gradient when it is wanted.
- * Images and gradients are plain NCHW ND4J arrays; weights go from DL4J's OIHW layout into the layouts the
- * primitives chose by reorders created once.
+ * Each primitive runs in the layout it chose (blocked layouts such as nChw16c, where oneDNN's direct JIT
+ * convolutions are about twice as fast as its im2col + gemm on plain NCHW: bench/probes/onednn-conv); the
+ * caller's arrays are plain NCHW, reordered in and out once per pass, and DL4J's OIHW weights are reordered
+ * into the primitives' layouts by reorders created once.
  */
 final class ConvolutionPrimitives extends PrimitiveSet {
     final long[] inputShape;
@@ -44,18 +46,25 @@ final class ConvolutionPrimitives extends PrimitiveSet {
     final boolean relu;
 
     private final OneDnnMemory src;
-    private final OneDnnMemory dst;
     private final OneDnnMemory userWeights;
     private final OneDnnMemory bias;
+    private final Reorder toForwardSrc;
     private final Reorder toForwardWeights;
+    private final OneDnnMemory dst;
+    private final OneDnnMemory userOutput;
+    private final Reorder dstToOutput;
     private final dnnl_primitive forward;
     private final Args forwardArgs;
 
-    private final OneDnnMemory diffDst;
-    private final OneDnnMemory diffSrc;
+    private final OneDnnMemory userOutputGradient;
+    private final Reorder toDiffDst;
+    private final Reorder toBackwardDataDiffDst;
+    private final Reorder toBackwardWeightsSrc;
     private final OneDnnMemory diffBias;
     private final Reorder diffWeightsToUser;
     private final Reorder toBackwardDataWeights;
+    private final OneDnnMemory userInputGradient;
+    private final Reorder diffSrcToUser;
     private final dnnl_primitive reluBackward;
     private final Args reluBackwardArgs;
     private final dnnl_primitive backwardWeights;
@@ -81,6 +90,8 @@ final class ConvolutionPrimitives extends PrimitiveSet {
             (outputShape[3] - 1) * stride[1] + weightShape[3] - inputShape[3] - padding[1]};
         dnnl_memory_desc_t srcMd = desc(dnnl_nchw, inputShape);
         dnnl_memory_desc_t dstMd = desc(dnnl_nchw, outputShape);
+        dnnl_memory_desc_t srcAny = desc(dnnl_format_tag_any, inputShape);
+        dnnl_memory_desc_t dstAny = desc(dnnl_format_tag_any, outputShape);
         dnnl_memory_desc_t weightsUser = desc(dnnl_oihw, weightShape);
         dnnl_memory_desc_t weightsAny = desc(dnnl_format_tag_any, weightShape);
         dnnl_memory_desc_t biasMd = desc(dnnl_x, weightShape[0]);
@@ -88,38 +99,56 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         try {
             dnnl_convolution_desc_t fd = new dnnl_convolution_desc_t();
             OneDnn.check(dnnl_convolution_forward_desc_init(fd, training ? dnnl_forward_training : dnnl_forward_inference,
-                    dnnl_convolution_direct, srcMd, weightsAny, biasMd, dstMd, stride, padding, paddingR),
+                    dnnl_convolution_direct, srcAny, weightsAny, biasMd, dstAny, stride, padding, paddingR),
                     "describe a convolution");
             dnnl_primitive_desc fpd = relu ? primitiveDescWithRelu(fd, what) : primitiveDesc(fd, null, what);
+            dnnl_memory_desc_t srcLayout = query(fpd, DNNL_ARG_SRC);
+            dnnl_memory_desc_t dstLayout = query(fpd, DNNL_ARG_DST);
             src = plain(srcMd, inputShape);
-            dst = plain(dstMd, outputShape);
+            toForwardSrc = reorder(srcMd, src, srcLayout);
             userWeights = plain(weightsUser, weightShape);
             bias = plain(biasMd, weightShape[0]);
             toForwardWeights = reorder(weightsUser, userWeights, query(fpd, DNNL_ARG_WEIGHTS));
-            forwardArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_WEIGHTS, toForwardWeights.target)
+            dst = inLayout(dstLayout, dstMd, outputShape);
+            userOutput = external(dstMd);
+            dstToOutput = copy(dstLayout, dst, dstMd, userOutput);
+            forwardArgs = new Args().add(DNNL_ARG_SRC, toForwardSrc.target).add(DNNL_ARG_WEIGHTS, toForwardWeights.target)
                     .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, dst)
                     .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
             forward = primitive(fpd);
             if (!training) {
-                diffDst = diffSrc = diffBias = null;
-                diffWeightsToUser = toBackwardDataWeights = null;
+                userOutputGradient = userInputGradient = diffBias = null;
+                toDiffDst = toBackwardDataDiffDst = toBackwardWeightsSrc = null;
+                diffWeightsToUser = toBackwardDataWeights = diffSrcToUser = null;
                 reluBackward = backwardWeights = backwardData = null;
                 reluBackwardArgs = backwardWeightsArgs = backwardDataArgs = null;
                 return;
             }
-            diffDst = plain(dstMd, outputShape);
-            diffSrc = plain(srcMd, inputShape);
-            diffBias = plain(biasMd, weightShape[0]);
 
+            dnnl_convolution_desc_t bwd = new dnnl_convolution_desc_t();
+            OneDnn.check(dnnl_convolution_backward_weights_desc_init(bwd, dnnl_convolution_direct, srcAny, weightsAny,
+                    biasMd, dstAny, stride, padding, paddingR), "describe a convolution's weight gradient");
+            dnnl_primitive_desc bwpd = primitiveDesc(bwd, fpd, what + " (weight gradient)");
+            dnnl_convolution_desc_t bdd = new dnnl_convolution_desc_t();
+            OneDnn.check(dnnl_convolution_backward_data_desc_init(bdd, dnnl_convolution_direct, srcAny, weightsAny, dstAny,
+                    stride, padding, paddingR), "describe a convolution's input gradient");
+            dnnl_primitive_desc bdpd = primitiveDesc(bdd, fpd, what + " (input gradient)");
+
+            // The output gradient goes once from the caller's NCHW into the weight gradient's layout; the ReLU
+            // backward runs there in place; the input gradient reads it from there, reordered if it must be.
+            dnnl_memory_desc_t diffDstLayout = query(bwpd, DNNL_ARG_DIFF_DST);
+            userOutputGradient = external(dstMd);
+            toDiffDst = copy(dstMd, userOutputGradient, diffDstLayout, inLayout(diffDstLayout, dstMd, outputShape));
+            OneDnnMemory diffDst = toDiffDst.target;
             if (relu) {
                 // dZ = dY ⊙ [Y > 0] (ReLU backward from its output), in place.
                 dnnl_eltwise_desc_t ef = new dnnl_eltwise_desc_t();
                 OneDnn.check(dnnl_eltwise_forward_desc_init(ef, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd,
-                        dstMd, 0f, 0f), "describe a ReLU");
+                        dstLayout, 0f, 0f), "describe a ReLU");
                 dnnl_primitive_desc efpd = primitiveDesc(ef, null, "apply a ReLU");
                 dnnl_eltwise_desc_t eb = new dnnl_eltwise_desc_t();
-                OneDnn.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, dstMd, dstMd, 0f, 0f),
-                        "describe a ReLU backward");
+                OneDnn.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, diffDstLayout,
+                        dstLayout, 0f, 0f), "describe a ReLU backward");
                 dnnl_primitive_desc ebpd = primitiveDesc(eb, efpd, "apply a ReLU backward");
                 reluBackwardArgs = new Args().add(DNNL_ARG_DST, dst).add(DNNL_ARG_DIFF_DST, diffDst)
                         .add(DNNL_ARG_DIFF_SRC, diffDst).add(DNNL_ARG_SCRATCHPAD, opaque(query(ebpd, DNNL_ARG_SCRATCHPAD)));
@@ -129,23 +158,22 @@ final class ConvolutionPrimitives extends PrimitiveSet {
                 reluBackwardArgs = null;
             }
 
-            dnnl_convolution_desc_t bwd = new dnnl_convolution_desc_t();
-            OneDnn.check(dnnl_convolution_backward_weights_desc_init(bwd, dnnl_convolution_direct, srcMd, weightsAny,
-                    biasMd, dstMd, stride, padding, paddingR), "describe a convolution's weight gradient");
-            dnnl_primitive_desc bwpd = primitiveDesc(bwd, fpd, what + " (weight gradient)");
+            toBackwardWeightsSrc = reorder(srcLayout, toForwardSrc.target, query(bwpd, DNNL_ARG_SRC));
+            diffBias = plain(biasMd, weightShape[0]);
             diffWeightsToUser = reorderInto(query(bwpd, DNNL_ARG_DIFF_WEIGHTS), weightsUser, plain(weightsUser, weightShape));
-            backwardWeightsArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_DIFF_DST, diffDst)
+            backwardWeightsArgs = new Args().add(DNNL_ARG_SRC, toBackwardWeightsSrc.target).add(DNNL_ARG_DIFF_DST, diffDst)
                     .add(DNNL_ARG_DIFF_WEIGHTS, diffWeightsToUser.source).add(DNNL_ARG_DIFF_BIAS, diffBias)
                     .add(DNNL_ARG_SCRATCHPAD, opaque(query(bwpd, DNNL_ARG_SCRATCHPAD)));
             backwardWeights = primitive(bwpd);
 
-            dnnl_convolution_desc_t bdd = new dnnl_convolution_desc_t();
-            OneDnn.check(dnnl_convolution_backward_data_desc_init(bdd, dnnl_convolution_direct, srcMd, weightsAny, dstMd,
-                    stride, padding, paddingR), "describe a convolution's input gradient");
-            dnnl_primitive_desc bdpd = primitiveDesc(bdd, fpd, what + " (input gradient)");
+            toBackwardDataDiffDst = reorder(diffDstLayout, diffDst, query(bdpd, DNNL_ARG_DIFF_DST));
             toBackwardDataWeights = reorder(weightsUser, userWeights, query(bdpd, DNNL_ARG_WEIGHTS));
-            backwardDataArgs = new Args().add(DNNL_ARG_DIFF_DST, diffDst).add(DNNL_ARG_WEIGHTS, toBackwardDataWeights.target)
-                    .add(DNNL_ARG_DIFF_SRC, diffSrc).add(DNNL_ARG_SCRATCHPAD, opaque(query(bdpd, DNNL_ARG_SCRATCHPAD)));
+            dnnl_memory_desc_t diffSrcLayout = query(bdpd, DNNL_ARG_DIFF_SRC);
+            userInputGradient = external(srcMd);
+            diffSrcToUser = copy(diffSrcLayout, inLayout(diffSrcLayout, srcMd, inputShape), srcMd, userInputGradient);
+            backwardDataArgs = new Args().add(DNNL_ARG_DIFF_DST, toBackwardDataDiffDst.target)
+                    .add(DNNL_ARG_WEIGHTS, toBackwardDataWeights.target).add(DNNL_ARG_DIFF_SRC, diffSrcToUser.source)
+                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(bdpd, DNNL_ARG_SCRATCHPAD)));
             backwardData = primitive(bdpd);
         } catch (RuntimeException e) {
             close();
@@ -163,26 +191,12 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         return src.array();
     }
 
-    /** The output [N, O, outH, outW] after {@link #forward}. */
-    INDArray output() {
-        return dst.array();
-    }
-
-    /** The output gradient that {@link #backward} reads (and overwrites with the pre-ReLU gradient). */
-    INDArray outputGradient() {
-        return diffDst.array();
-    }
-
-    /** The input gradient after {@link #backward} with {@code inputGradient} true. */
-    INDArray inputGradient() {
-        return diffSrc.array();
-    }
-
     /**
-     * The forward pass with DL4J's weights [O, C, kH, kW] and bias [1, O]; with {@code weightsAsBefore} the
-     * weights prepared by the previous call are used again (they are known not to have changed).
+     * The forward pass with DL4J's weights [O, C, kH, kW] and bias [1, O] into {@code output} [N, O, outH, outW]
+     * (a dense 'c'-order array); with {@code weightsAsBefore} the weights prepared by the previous call are used
+     * again (they are known not to have changed).
      */
-    void forward(INDArray weights, INDArray biasRow, boolean weightsAsBefore) {
+    void forward(INDArray weights, INDArray biasRow, boolean weightsAsBefore, INDArray output) {
         if (!weightsAsBefore || !weightsPrepared) {
             userWeights.array().assign(weights);
             bias.array().assign(biasRow.reshape(biasRow.length()));
@@ -190,30 +204,40 @@ final class ConvolutionPrimitives extends PrimitiveSet {
             backwardDataWeightsPrepared = false;
             weightsPrepared = true;
         }
+        toForwardSrc.run();
         execute(forward, forwardArgs, "run a convolution");
+        userOutput.bindTarget(output);
+        dstToOutput.run();
     }
 
     /**
-     * The backward pass of the last {@link #forward} for {@link #outputGradient()}: the weight and bias gradients
-     * into DL4J's views (none when {@code weightGradient} is null), and the input gradient into
-     * {@link #inputGradient()} if {@code inputGradient}.
+     * The backward pass of the last {@link #forward} for {@code outputGradient} [N, O, outH, outW]: the weight and
+     * bias gradients into DL4J's views (none when {@code weightGradient} is null), and the input gradient into
+     * {@code inputGradient} (a dense 'c'-order array; none when null).
      */
-    void backward(INDArray weightGradient, INDArray biasGradient, boolean inputGradient) {
+    void backward(INDArray outputGradient, INDArray weightGradient, INDArray biasGradient, INDArray inputGradient) {
+        INDArray bound = userOutputGradient.bindSource(outputGradient);
+        toDiffDst.run();
+        java.lang.ref.Reference.reachabilityFence(bound);
         if (reluBackward != null) {
             execute(reluBackward, reluBackwardArgs, "run a ReLU backward");
         }
         if (weightGradient != null) {
+            toBackwardWeightsSrc.run();
             execute(backwardWeights, backwardWeightsArgs, "compute a convolution's weight gradient");
             diffWeightsToUser.run();
             weightGradient.assign(diffWeightsToUser.target.array());
             biasGradient.assign(diffBias.array().reshape(biasGradient.shape()));
         }
-        if (inputGradient) {
+        if (inputGradient != null) {
             if (!backwardDataWeightsPrepared) {
                 toBackwardDataWeights.run();
                 backwardDataWeightsPrepared = true;
             }
+            toBackwardDataDiffDst.run();
             execute(backwardData, backwardDataArgs, "compute a convolution's input gradient");
+            userInputGradient.bindTarget(inputGradient);
+            diffSrcToUser.run();
         }
     }
 }

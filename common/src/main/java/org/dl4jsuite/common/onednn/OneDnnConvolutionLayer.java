@@ -77,10 +77,11 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         }
         ConvolutionPrimitives p = shapeFor(input.shape(), training);
         p.source().assign(input);
-        p.forward(getParam(ConvolutionParamInitializer.WEIGHT_KEY), getParam(ConvolutionParamInitializer.BIAS_KEY), frozen);
-        pending = training ? p : null;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, p.outputShape, 'c');
-        return out.assign(p.output());
+        p.forward(getParam(ConvolutionParamInitializer.WEIGHT_KEY), getParam(ConvolutionParamInitializer.BIAS_KEY), frozen,
+                out);
+        pending = training ? p : null;
+        return out;
     }
 
     @Override
@@ -89,19 +90,16 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         ConvolutionPrimitives p = pending;
-        p.outputGradient().assign(epsilon);
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-        p.backward(frozen ? null : weightGradient, biasGradient, inputGradientWanted);
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                p.inputShape, 'c');
+        p.backward(epsilon, frozen ? null : weightGradient, biasGradient, inputGradientWanted ? inputGradient : null);
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                p.inputShape, 'c');
-        // Not computed when skipped: NaN, so that nobody can mistake it for a gradient.
-        if (inputGradientWanted) {
-            inputGradient.assign(p.inputGradient());
-        } else {
+        if (!inputGradientWanted) {
+            // Not computed when skipped: NaN, so that nobody can mistake it for a gradient.
             inputGradient.assign(Double.NaN);
         }
         weightNoiseParams.clear();

@@ -3,6 +3,7 @@ package org.dl4jsuite.common.onednn;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_get_size;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_destroy;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_set_data_handle;
 
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
@@ -15,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A oneDNN memory object over a buffer this class keeps alive: either a detached ND4J float array (plain
- * layouts, which ND4J ops then read and write in place) or native bytes (layouts only oneDNN understands).
+ * layouts, which ND4J ops then read and write in place) or native bytes (layouts only oneDNN understands);
+ * or, {@link #external}, over whichever ND4J array the caller {@link #bind}s before each execution.
  */
 final class OneDnnMemory implements AutoCloseable {
     private final dnnl_memory memory = new dnnl_memory();
@@ -27,7 +29,7 @@ final class OneDnnMemory implements AutoCloseable {
         this.array = array;
         this.bytes = bytes;
         this.size = dnnl_memory_desc_get_size(desc);
-        Pointer handle = array != null ? array.data().addressPointer() : bytes;
+        Pointer handle = array != null ? array.data().addressPointer() : bytes;   // null: bound later
         OneDnn.check(dnnl_memory_create(memory, desc, dnn.engine(), handle), "create a memory object");
     }
 
@@ -51,6 +53,44 @@ final class OneDnnMemory implements AutoCloseable {
         return new OneDnnMemory(dnn, desc, null, bytes);
     }
 
+    /** A memory in the plain layout {@code desc} over no buffer yet: {@link #bind} gives it the caller's array. */
+    static OneDnnMemory external(OneDnn dnn, dnnl_memory_desc_t desc) {
+        return new OneDnnMemory(dnn, desc, null, null);
+    }
+
+    /**
+     * Points this external memory at {@code a}'s buffer for oneDNN to read: a dense 'c'-order float array is used
+     * as it is, any other is copied first; the array returned is the one bound.
+     */
+    INDArray bindSource(INDArray a) {
+        return bind(dense(a) ? a : a.castTo(DataType.FLOAT).dup('c'));
+    }
+
+    /** Points this external memory at {@code a}'s buffer for oneDNN to write, which must be a dense 'c'-order float array. */
+    INDArray bindTarget(INDArray a) {
+        if (!dense(a)) {
+            throw new IllegalStateException("oneDNN writes only into a dense 'c'-order float array, not [" + a.shapeInfoToString() + "]");
+        }
+        return bind(a);
+    }
+
+    private static boolean dense(INDArray a) {
+        return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && !a.isView() && a.offset() == 0
+                && a.length() == a.data().length();
+    }
+
+    private INDArray bind(INDArray a) {
+        if (array != null || bytes != null) {
+            throw new IllegalStateException("only an external oneDNN memory is bound to an array");
+        }
+        if (a.length() * 4 != size) {
+            throw new IllegalStateException("a [" + a.shapeInfoToString() + "] array does not hold a oneDNN "
+                    + size + "-byte memory");
+        }
+        OneDnn.check(dnnl_memory_set_data_handle(memory, a.data().addressPointer()), "bind a memory to an array");
+        return a;
+    }
+
     dnnl_memory memory() {
         return memory;
     }
@@ -67,7 +107,7 @@ final class OneDnnMemory implements AutoCloseable {
     void zero() {
         if (array != null) {
             array.assign(0);
-        } else {
+        } else if (bytes != null) {
             Pointer.memset(bytes, 0, size);
         }
     }
@@ -77,7 +117,7 @@ final class OneDnnMemory implements AutoCloseable {
         dnnl_memory_destroy(memory);
         if (array != null) {
             array.close();
-        } else {
+        } else if (bytes != null) {
             bytes.deallocate();
         }
     }

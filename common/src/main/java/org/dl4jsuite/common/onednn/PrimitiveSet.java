@@ -123,6 +123,23 @@ abstract class PrimitiveSet implements AutoCloseable {
         return m;
     }
 
+    /** A memory of plain layout {@code md} over the caller's arrays ({@link OneDnnMemory#bindSource}, {@code bindTarget}). */
+    OneDnnMemory external(dnnl_memory_desc_t md) {
+        OneDnnMemory m = OneDnnMemory.external(dnn, md);
+        owned.add(m);
+        return m;
+    }
+
+    /** A reorder from {@code source} (layout {@code from}) into {@code target} (layout {@code to}), a copy if equal. */
+    Reorder copy(dnnl_memory_desc_t from, OneDnnMemory source, dnnl_memory_desc_t to, OneDnnMemory target) {
+        return new Reorder(reorderPrimitive(from, to), source, target);
+    }
+
+    /** A memory in layout {@code md}: an ND4J array of {@code shape} when {@code md} equals {@code plain}, else native bytes. */
+    OneDnnMemory inLayout(dnnl_memory_desc_t md, dnnl_memory_desc_t plain, long... shape) {
+        return dnnl_memory_desc_equal(md, plain) != 0 ? plain(md, shape) : opaque(md);
+    }
+
     /** Runs {@code primitive} with {@code args} and waits for it. */
     void execute(dnnl_primitive primitive, Args args, String what) {
         OneDnn.check(dnnl_primitive_execute(primitive, dnn.stream(), args.count(), args.pointer()), what);
