@@ -60,6 +60,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
     private final Reorder toDiffDst;
     private final Reorder toBackwardDataDiffDst;
     private final Reorder toBackwardWeightsSrc;
+    private final Reorder toBackwardWeightsDiffDst;
     private final OneDnnMemory diffBias;
     private final Reorder diffWeightsToUser;
     private final Reorder toBackwardDataWeights;
@@ -118,7 +119,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
             forward = primitive(fpd);
             if (!training) {
                 userOutputGradient = userInputGradient = diffBias = null;
-                toDiffDst = toBackwardDataDiffDst = toBackwardWeightsSrc = null;
+                toDiffDst = toBackwardDataDiffDst = toBackwardWeightsSrc = toBackwardWeightsDiffDst = null;
                 diffWeightsToUser = toBackwardDataWeights = diffSrcToUser = null;
                 reluBackward = backwardWeights = backwardData = null;
                 reluBackwardArgs = backwardWeightsArgs = backwardDataArgs = null;
@@ -134,11 +135,11 @@ final class ConvolutionPrimitives extends PrimitiveSet {
                     stride, padding, paddingR), "describe a convolution's input gradient");
             dnnl_primitive_desc bdpd = primitiveDesc(bdd, fpd, what + " (input gradient)");
 
-            // The output gradient goes once from the caller's NCHW into the weight gradient's layout; the ReLU
-            // backward runs there in place; the input gradient reads it from there, reordered if it must be.
-            dnnl_memory_desc_t diffDstLayout = query(bwpd, DNNL_ARG_DIFF_DST);
+            // The output gradient goes once from the caller's NCHW into the forward output's layout, where the ReLU
+            // backward runs in place (a JIT kernel only when both share one layout); the weight and input gradients
+            // read it from there, reordered where their primitives chose otherwise.
             userOutputGradient = external(dstMd);
-            toDiffDst = copy(dstMd, userOutputGradient, diffDstLayout, inLayout(diffDstLayout, dstMd, outputShape));
+            toDiffDst = copy(dstMd, userOutputGradient, dstLayout, inLayout(dstLayout, dstMd, outputShape));
             OneDnnMemory diffDst = toDiffDst.target;
             if (relu) {
                 // dZ = dY ⊙ [Y > 0] (ReLU backward from its output), in place.
@@ -147,7 +148,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
                         dstLayout, 0f, 0f), "describe a ReLU");
                 dnnl_primitive_desc efpd = primitiveDesc(ef, null, "apply a ReLU");
                 dnnl_eltwise_desc_t eb = new dnnl_eltwise_desc_t();
-                OneDnn.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, diffDstLayout,
+                OneDnn.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, dstLayout,
                         dstLayout, 0f, 0f), "describe a ReLU backward");
                 dnnl_primitive_desc ebpd = primitiveDesc(eb, efpd, "apply a ReLU backward");
                 reluBackwardArgs = new Args().add(DNNL_ARG_DST, dst).add(DNNL_ARG_DIFF_DST, diffDst)
@@ -159,14 +160,16 @@ final class ConvolutionPrimitives extends PrimitiveSet {
             }
 
             toBackwardWeightsSrc = reorder(srcLayout, toForwardSrc.target, query(bwpd, DNNL_ARG_SRC));
+            toBackwardWeightsDiffDst = reorder(dstLayout, diffDst, query(bwpd, DNNL_ARG_DIFF_DST));
             diffBias = plain(biasMd, weightShape[0]);
             diffWeightsToUser = reorderInto(query(bwpd, DNNL_ARG_DIFF_WEIGHTS), weightsUser, plain(weightsUser, weightShape));
-            backwardWeightsArgs = new Args().add(DNNL_ARG_SRC, toBackwardWeightsSrc.target).add(DNNL_ARG_DIFF_DST, diffDst)
+            backwardWeightsArgs = new Args().add(DNNL_ARG_SRC, toBackwardWeightsSrc.target)
+                    .add(DNNL_ARG_DIFF_DST, toBackwardWeightsDiffDst.target)
                     .add(DNNL_ARG_DIFF_WEIGHTS, diffWeightsToUser.source).add(DNNL_ARG_DIFF_BIAS, diffBias)
                     .add(DNNL_ARG_SCRATCHPAD, opaque(query(bwpd, DNNL_ARG_SCRATCHPAD)));
             backwardWeights = primitive(bwpd);
 
-            toBackwardDataDiffDst = reorder(diffDstLayout, diffDst, query(bdpd, DNNL_ARG_DIFF_DST));
+            toBackwardDataDiffDst = reorder(dstLayout, diffDst, query(bdpd, DNNL_ARG_DIFF_DST));
             toBackwardDataWeights = reorder(weightsUser, userWeights, query(bdpd, DNNL_ARG_WEIGHTS));
             dnnl_memory_desc_t diffSrcLayout = query(bdpd, DNNL_ARG_DIFF_SRC);
             userInputGradient = external(srcMd);
@@ -224,6 +227,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         }
         if (weightGradient != null) {
             toBackwardWeightsSrc.run();
+            toBackwardWeightsDiffDst.run();
             execute(backwardWeights, backwardWeightsArgs, "compute a convolution's weight gradient");
             diffWeightsToUser.run();
             weightGradient.assign(diffWeightsToUser.target.array());
