@@ -2,6 +2,9 @@ package org.dl4jsuite.common.train;
 
 import java.util.Iterator;
 import java.util.SplittableRandom;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -69,7 +72,32 @@ public final class InMemoryBatches implements BatchSource {
         return BatchSource.lazily(skip, batchesPerEpoch(), k -> {
             int from = k * batchSize;
             int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
-            return new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
+            return new DataSet(rows(features, rows), rows(labels, rows));
         });
+    }
+
+    /**
+     * The rows {@code rows} of the 2-D {@code source}, in that order, as a new array: one copy per row when the
+     * source is dense 'c'-order memory (what {@code Nd4j.pullRows} gives, without its per-call work over the
+     * whole source and without zeroing the result first: 10% of LeNet-5's step), else {@code Nd4j.pullRows}.
+     */
+    static INDArray rows(INDArray source, int[] rows) {
+        if (source.ordering() != 'c' || source.isView() || source.offset() != 0 || source.length() != source.data().length()) {
+            return Nd4j.pullRows(source, 1, rows);
+        }
+        long rowBytes = source.columns() * (long) source.dataType().width();
+        INDArray out;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            out = Nd4j.createUninitialized(source.dataType(), rows.length, source.columns());
+        }
+        BytePointer from = new BytePointer(source.data().addressPointer());
+        BytePointer to = new BytePointer(out.data().addressPointer());
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < 0 || rows[i] >= source.rows()) {
+                throw new IndexOutOfBoundsException("row " + rows[i] + " of " + source.rows());
+            }
+            Pointer.memcpy(to.position(i * rowBytes), from.position(rows[i] * rowBytes), rowBytes);
+        }
+        return out;
     }
 }

@@ -51,6 +51,21 @@ class InMemoryBatchesTest {
         }
     }
 
+    @Test
+    void rowsEqualPullRowsForDenseArraysAndViews() {
+        INDArray dense = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 40, 7);
+        int[] rows = {39, 0, 5, 5, 17};
+        assertThat(InMemoryBatches.rows(dense, rows)).isEqualTo(Nd4j.pullRows(dense, 1, rows));
+        INDArray doubles = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 40, 3);
+        assertThat(InMemoryBatches.rows(doubles, rows)).isEqualTo(Nd4j.pullRows(doubles, 1, rows));
+        INDArray view = dense.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 6));
+        assertThat(InMemoryBatches.rows(view, rows)).isEqualTo(Nd4j.pullRows(view, 1, rows));
+        INDArray fortran = dense.dup('f');
+        assertThat(InMemoryBatches.rows(fortran, rows)).isEqualTo(Nd4j.pullRows(fortran, 1, rows));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InMemoryBatches.rows(dense, new int[] {40}))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     private static List<Integer> ids(Iterator<DataSet> it) {
         List<Integer> ids = new ArrayList<>();
         while (it.hasNext()) {
