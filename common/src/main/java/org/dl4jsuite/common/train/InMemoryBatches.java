@@ -66,13 +66,24 @@ public final class InMemoryBatches implements BatchSource {
         return order;
     }
 
+    /**
+     * {@inheritDoc} Each batch's arrays are freed when the next batch is drawn (so the training loop reuses the
+     * same native memory instead of touching fresh pages until the garbage collector runs): keep a copy of a
+     * batch that must outlive the step.
+     */
     @Override
     public Iterator<DataSet> epoch(int epoch, int skip) {
         int[] order = order(epoch);
+        DataSet[] previous = new DataSet[1];
         return BatchSource.lazily(skip, batchesPerEpoch(), k -> {
+            if (previous[0] != null) {
+                previous[0].getFeatures().close();
+                previous[0].getLabels().close();
+            }
             int from = k * batchSize;
             int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
-            return new DataSet(rows(features, rows), rows(labels, rows));
+            previous[0] = new DataSet(rows(features, rows), rows(labels, rows));
+            return previous[0];
         });
     }
 
