@@ -113,6 +113,7 @@ public final class Trainer {
     /** Trains {@code model} from {@code start} until the epochs or max steps are done, or a stop is requested. */
     public Result train(Model model, BatchSource data, TrainingState start, EpochEvaluation evaluation,
                         StopSignal stop) {
+        LeanUpdater.install(model);
         int batches = data.batchesPerEpoch();
         TrainingState state = start;
         Optional<Checkpoints.Checkpoint> last = Optional.empty();
