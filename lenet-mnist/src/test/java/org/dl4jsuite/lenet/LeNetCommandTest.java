@@ -145,7 +145,7 @@ class LeNetCommandTest {
     void summaryPrintsTheParameterTable() {
         CliOutcome summary = cli("summary");
         assertThat(summary.code()).isZero();
-        assertThat(summary.out()).contains("OneDnnConvolution", "OneDnnSubsampling", "6×24×24", "44,426");
+        assertThat(summary.out()).contains("OneDnnConvolution", "OneDnnSubsampling", "OneDnnDense", "6×24×24", "44,426");
     }
 
     private static void assertError(CliOutcome outcome, String expected) {

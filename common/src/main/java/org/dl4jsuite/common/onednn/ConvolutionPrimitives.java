@@ -13,9 +13,6 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_data_desc_
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_backward_weights_desc_init;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_direct;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_convolution_forward_desc_init;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_backward_desc_init;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_forward_desc_init;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_relu_use_dst_for_bwd;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_format_tag_any;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_inference;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_training;
@@ -24,7 +21,6 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_oihw;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_x;
 
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
-import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
@@ -58,29 +54,30 @@ final class ConvolutionPrimitives extends PrimitiveSet {
 
     private final OneDnnMemory userOutputGradient;
     private final Reorder toDiffDst;
-    private final Reorder toBackwardDataDiffDst;
-    private final Reorder toBackwardWeightsSrc;
-    private final Reorder toBackwardWeightsDiffDst;
-    private final OneDnnMemory diffBias;
-    private final Reorder diffWeightsToUser;
-    private final Reorder toBackwardDataWeights;
-    private final OneDnnMemory userInputGradient;
-    private final Reorder diffSrcToUser;
-    private final dnnl_primitive reluBackward;
-    private final Args reluBackwardArgs;
-    private final dnnl_primitive backwardWeights;
-    private final Args backwardWeightsArgs;
-    private final dnnl_primitive backwardData;
-    private final Args backwardDataArgs;
+    private final Runnable reluBackward;
+    private final WeightGradient weightGradient;
+    private final InputGradient inputGradient;
     private boolean weightsPrepared;
     private boolean backwardDataWeightsPrepared;
 
+    /** The weight and bias gradient: its primitive and the reorders into and out of its layouts. */
+    private record WeightGradient(Reorder toSrc, Reorder toDiffDst, OneDnnMemory diffBias, Reorder diffWeightsToUser,
+                                  dnnl_primitive primitive, Args args) {
+    }
+
+    /** The input gradient: its primitive and the reorders into and out of its layouts. */
+    private record InputGradient(Reorder toDiffDst, Reorder toWeights, OneDnnMemory user, Reorder diffSrcToUser,
+                                 dnnl_primitive primitive, Args args) {
+    }
+
     /**
      * Primitives for input [N, C, H, W], weights [O, C, kH, kW], {@code stride} and {@code padding} (top,
-     * left), giving [N, O, outH, outW]; with {@code relu} the output is max(0, ·).
+     * left), giving [N, O, outH, outW]; with {@code relu} the output is max(0, ·). In training, the backward
+     * pass computes the weight gradients if {@code weightGradients} and the input gradient if {@code inputGradient}
+     * (primitives and buffers only for what is asked).
      */
     ConvolutionPrimitives(OneDnn dnn, long[] inputShape, long[] weightShape, long[] outputShape, long[] stride,
-                          long[] padding, boolean relu, boolean training) {
+                          long[] padding, boolean relu, boolean training, boolean weightGradients, boolean inputGradient) {
         super(dnn);
         this.inputShape = inputShape.clone();
         this.outputShape = outputShape.clone();
@@ -118,22 +115,13 @@ final class ConvolutionPrimitives extends PrimitiveSet {
                     .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
             forward = primitive(fpd);
             if (!training) {
-                userOutputGradient = userInputGradient = diffBias = null;
-                toDiffDst = toBackwardDataDiffDst = toBackwardWeightsSrc = toBackwardWeightsDiffDst = null;
-                diffWeightsToUser = toBackwardDataWeights = diffSrcToUser = null;
-                reluBackward = backwardWeights = backwardData = null;
-                reluBackwardArgs = backwardWeightsArgs = backwardDataArgs = null;
+                userOutputGradient = null;
+                toDiffDst = null;
+                reluBackward = null;
+                this.weightGradient = null;
+                this.inputGradient = null;
                 return;
             }
-
-            dnnl_convolution_desc_t bwd = new dnnl_convolution_desc_t();
-            OneDnn.check(dnnl_convolution_backward_weights_desc_init(bwd, dnnl_convolution_direct, srcAny, weightsAny,
-                    biasMd, dstAny, stride, padding, paddingR), "describe a convolution's weight gradient");
-            dnnl_primitive_desc bwpd = primitiveDesc(bwd, fpd, what + " (weight gradient)");
-            dnnl_convolution_desc_t bdd = new dnnl_convolution_desc_t();
-            OneDnn.check(dnnl_convolution_backward_data_desc_init(bdd, dnnl_convolution_direct, srcAny, weightsAny, dstAny,
-                    stride, padding, paddingR), "describe a convolution's input gradient");
-            dnnl_primitive_desc bdpd = primitiveDesc(bdd, fpd, what + " (input gradient)");
 
             // The output gradient goes once from the caller's NCHW into the forward output's layout, where the ReLU
             // backward runs in place (a JIT kernel only when both share one layout); the weight and input gradients
@@ -141,52 +129,55 @@ final class ConvolutionPrimitives extends PrimitiveSet {
             userOutputGradient = external(dstMd);
             toDiffDst = copy(dstMd, userOutputGradient, dstLayout, inLayout(dstLayout, dstMd, outputShape));
             OneDnnMemory diffDst = toDiffDst.target;
-            if (relu) {
-                // dZ = dY ⊙ [Y > 0] (ReLU backward from its output), in place.
-                dnnl_eltwise_desc_t ef = new dnnl_eltwise_desc_t();
-                OneDnn.check(dnnl_eltwise_forward_desc_init(ef, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd,
-                        dstLayout, 0f, 0f), "describe a ReLU");
-                dnnl_primitive_desc efpd = primitiveDesc(ef, null, "apply a ReLU");
-                dnnl_eltwise_desc_t eb = new dnnl_eltwise_desc_t();
-                OneDnn.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, dstLayout,
-                        dstLayout, 0f, 0f), "describe a ReLU backward");
-                dnnl_primitive_desc ebpd = primitiveDesc(eb, efpd, "apply a ReLU backward");
-                reluBackwardArgs = new Args().add(DNNL_ARG_DST, dst).add(DNNL_ARG_DIFF_DST, diffDst)
-                        .add(DNNL_ARG_DIFF_SRC, diffDst).add(DNNL_ARG_SCRATCHPAD, opaque(query(ebpd, DNNL_ARG_SCRATCHPAD)));
-                reluBackward = primitive(ebpd);
+            reluBackward = relu ? reluBackward(dstLayout, dst, diffDst) : null;
+
+            if (weightGradients) {
+                dnnl_convolution_desc_t bwd = new dnnl_convolution_desc_t();
+                OneDnn.check(dnnl_convolution_backward_weights_desc_init(bwd, dnnl_convolution_direct, srcAny, weightsAny,
+                        biasMd, dstAny, stride, padding, paddingR), "describe a convolution's weight gradient");
+                dnnl_primitive_desc bwpd = primitiveDesc(bwd, fpd, what + " (weight gradient)");
+                Reorder toSrc = reorder(srcLayout, toForwardSrc.target, query(bwpd, DNNL_ARG_SRC));
+                Reorder toGradientDiffDst = reorder(dstLayout, diffDst, query(bwpd, DNNL_ARG_DIFF_DST));
+                OneDnnMemory diffBias = plain(biasMd, weightShape[0]);
+                Reorder diffWeightsToUser = reorderInto(query(bwpd, DNNL_ARG_DIFF_WEIGHTS), weightsUser,
+                        plain(weightsUser, weightShape));
+                Args args = new Args().add(DNNL_ARG_SRC, toSrc.target).add(DNNL_ARG_DIFF_DST, toGradientDiffDst.target)
+                        .add(DNNL_ARG_DIFF_WEIGHTS, diffWeightsToUser.source).add(DNNL_ARG_DIFF_BIAS, diffBias)
+                        .add(DNNL_ARG_SCRATCHPAD, opaque(query(bwpd, DNNL_ARG_SCRATCHPAD)));
+                this.weightGradient = new WeightGradient(toSrc, toGradientDiffDst, diffBias, diffWeightsToUser,
+                        primitive(bwpd), args);
             } else {
-                reluBackward = null;
-                reluBackwardArgs = null;
+                this.weightGradient = null;
             }
 
-            toBackwardWeightsSrc = reorder(srcLayout, toForwardSrc.target, query(bwpd, DNNL_ARG_SRC));
-            toBackwardWeightsDiffDst = reorder(dstLayout, diffDst, query(bwpd, DNNL_ARG_DIFF_DST));
-            diffBias = plain(biasMd, weightShape[0]);
-            diffWeightsToUser = reorderInto(query(bwpd, DNNL_ARG_DIFF_WEIGHTS), weightsUser, plain(weightsUser, weightShape));
-            backwardWeightsArgs = new Args().add(DNNL_ARG_SRC, toBackwardWeightsSrc.target)
-                    .add(DNNL_ARG_DIFF_DST, toBackwardWeightsDiffDst.target)
-                    .add(DNNL_ARG_DIFF_WEIGHTS, diffWeightsToUser.source).add(DNNL_ARG_DIFF_BIAS, diffBias)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(bwpd, DNNL_ARG_SCRATCHPAD)));
-            backwardWeights = primitive(bwpd);
-
-            toBackwardDataDiffDst = reorder(dstLayout, diffDst, query(bdpd, DNNL_ARG_DIFF_DST));
-            toBackwardDataWeights = reorder(weightsUser, userWeights, query(bdpd, DNNL_ARG_WEIGHTS));
-            dnnl_memory_desc_t diffSrcLayout = query(bdpd, DNNL_ARG_DIFF_SRC);
-            userInputGradient = external(srcMd);
-            diffSrcToUser = copy(diffSrcLayout, inLayout(diffSrcLayout, srcMd, inputShape), srcMd, userInputGradient);
-            backwardDataArgs = new Args().add(DNNL_ARG_DIFF_DST, toBackwardDataDiffDst.target)
-                    .add(DNNL_ARG_WEIGHTS, toBackwardDataWeights.target).add(DNNL_ARG_DIFF_SRC, diffSrcToUser.source)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(bdpd, DNNL_ARG_SCRATCHPAD)));
-            backwardData = primitive(bdpd);
+            if (inputGradient) {
+                dnnl_convolution_desc_t bdd = new dnnl_convolution_desc_t();
+                OneDnn.check(dnnl_convolution_backward_data_desc_init(bdd, dnnl_convolution_direct, srcAny, weightsAny,
+                        dstAny, stride, padding, paddingR), "describe a convolution's input gradient");
+                dnnl_primitive_desc bdpd = primitiveDesc(bdd, fpd, what + " (input gradient)");
+                Reorder toDataDiffDst = reorder(dstLayout, diffDst, query(bdpd, DNNL_ARG_DIFF_DST));
+                Reorder toWeights = reorder(weightsUser, userWeights, query(bdpd, DNNL_ARG_WEIGHTS));
+                dnnl_memory_desc_t diffSrcLayout = query(bdpd, DNNL_ARG_DIFF_SRC);
+                OneDnnMemory user = external(srcMd);
+                Reorder diffSrcToUser = copy(diffSrcLayout, inLayout(diffSrcLayout, srcMd, inputShape), srcMd, user);
+                Args args = new Args().add(DNNL_ARG_DIFF_DST, toDataDiffDst.target)
+                        .add(DNNL_ARG_WEIGHTS, toWeights.target).add(DNNL_ARG_DIFF_SRC, diffSrcToUser.source)
+                        .add(DNNL_ARG_SCRATCHPAD, opaque(query(bdpd, DNNL_ARG_SCRATCHPAD)));
+                this.inputGradient = new InputGradient(toDataDiffDst, toWeights, user, diffSrcToUser, primitive(bdpd), args);
+            } else {
+                this.inputGradient = null;
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    /** Whether these primitives serve this input shape in this mode. */
-    boolean fits(long[] shape, boolean training) {
-        return java.util.Arrays.equals(inputShape, shape) && this.training == training;
+    /** Whether these primitives serve this input shape in this mode, with these gradients. */
+    boolean fits(long[] shape, boolean training, boolean weightGradients, boolean inputGradient) {
+        return java.util.Arrays.equals(inputShape, shape) && this.training == training
+                && (!training || ((this.weightGradient != null) == weightGradients
+                        && (this.inputGradient != null) == inputGradient));
     }
 
     /** The input images [N, C, H, W] that {@link #forward} reads. */
@@ -215,33 +206,39 @@ final class ConvolutionPrimitives extends PrimitiveSet {
 
     /**
      * The backward pass of the last {@link #forward} for {@code outputGradient} [N, O, outH, outW]: the weight and
-     * bias gradients into DL4J's views (none when {@code weightGradient} is null), and the input gradient into
-     * {@code inputGradient} (a dense 'c'-order array; none when null).
+     * bias gradients into DL4J's views (none when {@code weightGradientView} is null), and the input gradient into
+     * {@code inputGradientArray} (a dense 'c'-order array; none when null). Each must have been asked for at creation.
      */
-    void backward(INDArray outputGradient, INDArray weightGradient, INDArray biasGradient, INDArray inputGradient) {
+    void backward(INDArray outputGradient, INDArray weightGradientView, INDArray biasGradientView,
+                  INDArray inputGradientArray) {
+        if ((weightGradientView != null && weightGradient == null) || (inputGradientArray != null && inputGradient == null)) {
+            throw new IllegalStateException("these convolution primitives were made without that gradient");
+        }
         INDArray bound = userOutputGradient.bindSource(outputGradient);
         toDiffDst.run();
         java.lang.ref.Reference.reachabilityFence(bound);
         if (reluBackward != null) {
-            execute(reluBackward, reluBackwardArgs, "run a ReLU backward");
+            reluBackward.run();
         }
-        if (weightGradient != null) {
-            toBackwardWeightsSrc.run();
-            toBackwardWeightsDiffDst.run();
-            execute(backwardWeights, backwardWeightsArgs, "compute a convolution's weight gradient");
-            diffWeightsToUser.run();
-            weightGradient.assign(diffWeightsToUser.target.array());
-            biasGradient.assign(diffBias.array().reshape(biasGradient.shape()));
+        if (weightGradientView != null) {
+            WeightGradient g = weightGradient;
+            g.toSrc().run();
+            g.toDiffDst().run();
+            execute(g.primitive(), g.args(), "compute a convolution's weight gradient");
+            g.diffWeightsToUser().run();
+            weightGradientView.assign(g.diffWeightsToUser().target.array());
+            biasGradientView.assign(g.diffBias().array().reshape(biasGradientView.shape()));
         }
-        if (inputGradient != null) {
+        if (inputGradientArray != null) {
+            InputGradient g = inputGradient;
             if (!backwardDataWeightsPrepared) {
-                toBackwardDataWeights.run();
+                g.toWeights().run();
                 backwardDataWeightsPrepared = true;
             }
-            toBackwardDataDiffDst.run();
-            execute(backwardData, backwardDataArgs, "compute a convolution's input gradient");
-            userInputGradient.bindTarget(inputGradient);
-            diffSrcToUser.run();
+            g.toDiffDst().run();
+            execute(g.primitive(), g.args(), "compute a convolution's input gradient");
+            g.user().bindTarget(inputGradientArray);
+            g.diffSrcToUser().run();
         }
     }
 }

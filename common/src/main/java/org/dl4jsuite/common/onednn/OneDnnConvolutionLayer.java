@@ -107,11 +107,12 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
     }
 
     private ConvolutionPrimitives shapeFor(long[] inputShape, boolean training) {
-        return shapes.get(p -> p.fits(inputShape, training), () -> create(inputShape, training), evicted -> {
-            if (evicted == pending) {
-                pending = null;
-            }
-        });
+        return shapes.get(p -> p.fits(inputShape, training, !frozen, inputGradientWanted), () -> create(inputShape, training),
+                evicted -> {
+                    if (evicted == pending) {
+                        pending = null;
+                    }
+                });
     }
 
     private ConvolutionPrimitives create(long[] inputShape, boolean training) {
@@ -122,6 +123,6 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         long[] outputShape = {inputShape[0], weights.size(0), out[0], out[1]};
         return new ConvolutionPrimitives(OneDnn.get(), inputShape, weights.shape(), outputShape,
                 new long[] {c.getStride()[0], c.getStride()[1]}, new long[] {c.getPadding()[0], c.getPadding()[1]},
-                c.getActivationFn() instanceof ActivationReLU, training);
+                c.getActivationFn() instanceof ActivationReLU, training, !frozen, inputGradientWanted);
     }
 }

@@ -1,7 +1,15 @@
 package org.dl4jsuite.common.onednn;
 
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SCRATCHPAD;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_backward_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_forward_desc_init;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_relu_use_dst_for_bwd;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_training;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_eltwise_relu;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_f32;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_post_ops_append_eltwise;
@@ -27,6 +35,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_wait;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.dnnl.const_dnnl_op_desc_t;
+import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_post_ops;
@@ -138,6 +147,25 @@ abstract class PrimitiveSet implements AutoCloseable {
     /** A memory in layout {@code md}: an ND4J array of {@code shape} when {@code md} equals {@code plain}, else native bytes. */
     OneDnnMemory inLayout(dnnl_memory_desc_t md, dnnl_memory_desc_t plain, long... shape) {
         return dnnl_memory_desc_equal(md, plain) != 0 ? plain(md, shape) : opaque(md);
+    }
+
+    /**
+     * The ReLU backward from the ReLU's output {@code dst}, in place on {@code diff} (dZ = dY ⊙ [Y > 0]), both in
+     * {@code layout}: one layout for both, or oneDNN falls back to its reference kernel.
+     */
+    Runnable reluBackward(dnnl_memory_desc_t layout, OneDnnMemory dst, OneDnnMemory diff) {
+        dnnl_eltwise_desc_t ef = new dnnl_eltwise_desc_t();
+        OneDnn.check(dnnl_eltwise_forward_desc_init(ef, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd,
+                layout, 0f, 0f), "describe a ReLU");
+        dnnl_primitive_desc efpd = primitiveDesc(ef, null, "apply a ReLU");
+        dnnl_eltwise_desc_t eb = new dnnl_eltwise_desc_t();
+        OneDnn.check(dnnl_eltwise_backward_desc_init(eb, dnnl_eltwise_relu_use_dst_for_bwd, layout, layout, 0f, 0f),
+                "describe a ReLU backward");
+        dnnl_primitive_desc ebpd = primitiveDesc(eb, efpd, "apply a ReLU backward");
+        Args args = new Args().add(DNNL_ARG_DST, dst).add(DNNL_ARG_DIFF_DST, diff).add(DNNL_ARG_DIFF_SRC, diff)
+                .add(DNNL_ARG_SCRATCHPAD, opaque(query(ebpd, DNNL_ARG_SCRATCHPAD)));
+        dnnl_primitive primitive = primitive(ebpd);
+        return () -> execute(primitive, args, "run a ReLU backward");
     }
 
     /** Runs {@code primitive} with {@code args} and waits for it. */

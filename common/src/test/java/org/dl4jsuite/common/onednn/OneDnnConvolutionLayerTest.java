@@ -26,7 +26,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The oneDNN convolution and pooling layers against DL4J's own (double precision, whose gradients DL4J's
+ * The oneDNN convolution, pooling and dense layers against DL4J's own (double precision, whose gradients DL4J's
  * gradient checks prove) from the same weights: outputs, every parameter gradient, the input gradient.
  */
 class OneDnnConvolutionLayerTest {
@@ -35,17 +35,22 @@ class OneDnnConvolutionLayerTest {
         ComputeBackend.initialise(0);
     }
 
-    /** A small LeNet: conv 3×3 (padding 1, ReLU) → max-pool → conv 3×3 stride 2 (identity) → avg-pool → dense → softmax. */
+    /**
+     * A small LeNet: conv 3×3 (padding 1, ReLU) → max-pool → conv 3×3 stride 2 (identity) → avg-pool → dense (ReLU)
+     * → dense (identity) → softmax.
+     */
     private static MultiLayerNetwork network(boolean oneDnn, DataType type) {
         Function<ConvolutionLayer, Layer> conv = oneDnn ? OneDnnConvolution::of : c -> c;
         Function<SubsamplingLayer, Layer> pool = oneDnn ? OneDnnSubsampling::of : p -> p;
+        Function<DenseLayer, Layer> dense = oneDnn ? OneDnnDense::of : d -> d;
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(12).updater(new Sgd(0.1)).dataType(type)
                 .list()
                 .layer(conv.apply(new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1).activation(Activation.RELU).build()))
                 .layer(pool.apply(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build()))
                 .layer(conv.apply(new ConvolutionLayer.Builder(3, 3).nOut(5).stride(2, 2).activation(Activation.IDENTITY).build()))
                 .layer(pool.apply(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG).kernelSize(2, 2).stride(1, 1).build()))
-                .layer(new DenseLayer.Builder().nOut(7).activation(Activation.TANH).build())
+                .layer(dense.apply(new DenseLayer.Builder().nOut(7).activation(Activation.RELU).build()))
+                .layer(dense.apply(new DenseLayer.Builder().nOut(6).activation(Activation.IDENTITY).build()))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(14, 14, 2))
                 .build();
@@ -68,6 +73,8 @@ class OneDnnConvolutionLayerTest {
         assertThat(fast.getLayer(0)).isInstanceOf(OneDnnConvolutionLayer.class);
         assertThat(fast.getLayer(1)).isInstanceOf(OneDnnSubsamplingLayer.class);
         assertThat(((OneDnnConvolutionLayer) fast.getLayer(0)).usesOneDnn()).isTrue();
+        assertThat(fast.getLayer(4)).isInstanceOf(OneDnnDenseLayer.class);
+        assertThat(((OneDnnDenseLayer) fast.getLayer(5)).usesOneDnn()).isTrue();
         INDArray x = Nd4j.rand(DataType.FLOAT, 6, 2, 14, 14).subi(0.5);
         INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 3);
         for (int i = 0; i < 6; i++) {
@@ -75,12 +82,30 @@ class OneDnnConvolutionLayerTest {
         }
         Pair<Gradient, INDArray> a = fast.calculateGradients(x, y, null, null);
         Pair<Gradient, INDArray> b = exact.calculateGradients(x.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE), null, null);
-        for (String key : List.of("0_W", "0_b", "2_W", "2_b", "4_W", "5_W")) {
+        for (String key : List.of("0_W", "0_b", "2_W", "2_b", "4_W", "4_b", "5_W", "5_b", "6_W")) {
             assertThat(relativeError(a.getFirst().getGradientFor(key), b.getFirst().getGradientFor(key))).as(key)
                     .isLessThan(1e-5);
         }
         assertThat(relativeError(a.getSecond(), b.getSecond())).as("input gradient").isLessThan(1e-5);
         assertThat(relativeError(fast.output(x), exact.output(x.castTo(DataType.DOUBLE)))).isLessThan(1e-5);
+    }
+
+    @Test
+    void fiveTrainingStepsEqualDl4jsLayers() {
+        MultiLayerNetwork fast = network(true, DataType.FLOAT);
+        MultiLayerNetwork own = network(false, DataType.FLOAT);
+        own.setParams(fast.params());
+        for (int step = 0; step < 5; step++) {
+            Nd4j.getRandom().setSeed(40 + step);
+            INDArray x = Nd4j.rand(DataType.FLOAT, 4 + step % 2, 2, 14, 14).subi(0.5);
+            INDArray y = Nd4j.zeros(DataType.FLOAT, x.size(0), 3);
+            for (int i = 0; i < x.size(0); i++) {
+                y.putScalar(i, (i + step) % 3, 1);
+            }
+            fast.fit(x, y);
+            own.fit(x, y);
+        }
+        assertThat(relativeError(fast.params(), own.params())).isLessThan(1e-5);
     }
 
     @Test
@@ -126,6 +151,8 @@ class OneDnnConvolutionLayerTest {
                 .isEqualTo(net.getLayerWiseConfigurations().getConf(0).getLayer());
         assertThat(rebuilt.getConf(3).getLayer()).isInstanceOf(OneDnnSubsampling.class)
                 .isEqualTo(net.getLayerWiseConfigurations().getConf(3).getLayer());
+        assertThat(rebuilt.getConf(4).getLayer()).isInstanceOf(OneDnnDense.class)
+                .isEqualTo(net.getLayerWiseConfigurations().getConf(4).getLayer());
         MultiLayerNetwork again = new MultiLayerNetwork(rebuilt);
         again.init(net.params().dup(), false);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 2, 14, 14);
