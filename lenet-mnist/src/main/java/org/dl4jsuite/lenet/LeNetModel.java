@@ -17,6 +17,7 @@ import org.dl4jsuite.common.layers.Relu;
 import org.dl4jsuite.common.layers.SoftmaxCrossEntropy;
 import org.dl4jsuite.common.onednn.OneDnnConvolution;
 import org.dl4jsuite.common.onednn.OneDnnDense;
+import org.dl4jsuite.common.onednn.OneDnnSoftmaxOutput;
 import org.dl4jsuite.common.onednn.OneDnnSubsampling;
 import org.dl4jsuite.common.optim.TorchAdam;
 import org.nd4j.linalg.activations.Activation;
@@ -47,8 +48,8 @@ public final class LeNetModel {
 
     /**
      * LeNet-5 from DL4J's layers (the reference), the convolutions and poolings configured to run on oneDNN
-     * ({@link OneDnnConvolution}, {@link OneDnnSubsampling}) and the hidden dense layers too ({@link OneDnnDense});
-     * DL4J's own with {@code --impl dl4j}.
+     * ({@link OneDnnConvolution}, {@link OneDnnSubsampling}), the hidden dense layers too ({@link OneDnnDense}) and
+     * the output layer's training step fused ({@link OneDnnSoftmaxOutput}); DL4J's own with {@code --impl dl4j}.
      */
     private static NeuralNetConfiguration.ListBuilder dl4jLayers(NeuralNetConfiguration.ListBuilder list) {
         return list
@@ -60,8 +61,8 @@ public final class LeNetModel {
                 .layer(maxPool("pool2"))
                 .layer(OneDnnDense.of(new DenseLayer.Builder().nOut(120).activation(Activation.RELU).name("fc1").build()))
                 .layer(OneDnnDense.of(new DenseLayer.Builder().nOut(84).activation(Activation.RELU).name("fc2").build()))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
-                        .activation(Activation.SOFTMAX).name("out").build());
+                .layer(OneDnnSoftmaxOutput.of(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).name("out").build()));
     }
 
     private static Layer maxPool(String name) {

@@ -30,7 +30,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class OneDnnConvolutionLayer extends ConvolutionLayer {
     private final transient ShapeCache<ConvolutionPrimitives> shapes = new ShapeCache<>(3);
-    private transient ConvolutionPrimitives pending;
     private boolean inputGradientWanted = true;
     private boolean frozen;
 
@@ -72,7 +71,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (!oneDnnInput()) {
-            pending = null;
+            shapes.clearPending();
             return super.activate(training, workspaceMgr);
         }
         ConvolutionPrimitives p = shapeFor(input.shape(), training);
@@ -80,16 +79,16 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, p.outputShape, 'c');
         p.forward(getParam(ConvolutionParamInitializer.WEIGHT_KEY), getParam(ConvolutionParamInitializer.BIAS_KEY), frozen,
                 out);
-        pending = training ? p : null;
+        shapes.forwarded(p, training);
         return out;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (pending == null) {
+        if (shapes.pending() == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        ConvolutionPrimitives p = pending;
+        ConvolutionPrimitives p = shapes.pending();
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
@@ -107,12 +106,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
     }
 
     private ConvolutionPrimitives shapeFor(long[] inputShape, boolean training) {
-        return shapes.get(p -> p.fits(inputShape, training, !frozen, inputGradientWanted), () -> create(inputShape, training),
-                evicted -> {
-                    if (evicted == pending) {
-                        pending = null;
-                    }
-                });
+        return shapes.get(p -> p.fits(inputShape, training, !frozen, inputGradientWanted), () -> create(inputShape, training));
     }
 
     private ConvolutionPrimitives create(long[] inputShape, boolean training) {

@@ -22,7 +22,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class OneDnnDenseLayer extends DenseLayer {
     private final transient ShapeCache<InnerProductPrimitives> shapes = new ShapeCache<>(3);
-    private transient InnerProductPrimitives pending;
 
     /** The layer for {@code conf}, whose layer configuration is a {@link OneDnnDense}. */
     public OneDnnDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -46,30 +45,26 @@ public class OneDnnDenseLayer extends DenseLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (!oneDnnInput()) {
-            pending = null;
+            shapes.clearPending();
             return super.activate(training, workspaceMgr);
         }
         long batch = input.size(0);
         InnerProductPrimitives p = shapes.get(s -> s.fits(batch, training), () -> new InnerProductPrimitives(OneDnn.get(),
                 batch, layerConf().getNIn(), layerConf().getNOut(), layerConf().getActivationFn() instanceof ActivationReLU,
-                training), evicted -> {
-                    if (evicted == pending) {
-                        pending = null;
-                    }
-                });
+                training));
         p.source().assign(input);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {batch, p.outputs}, 'c');
         p.forward(getParam(DefaultParamInitializer.WEIGHT_KEY), getParam(DefaultParamInitializer.BIAS_KEY), out);
-        pending = training ? p : null;
+        shapes.forwarded(p, training);
         return out;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (pending == null) {
+        if (shapes.pending() == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        InnerProductPrimitives p = pending;
+        InnerProductPrimitives p = shapes.pending();
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,

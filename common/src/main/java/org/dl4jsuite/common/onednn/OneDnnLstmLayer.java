@@ -34,7 +34,6 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
 
     private final transient ShapeCache<LstmPrimitives> shapes = new ShapeCache<>(KEPT_SHAPES);
     /** The training forward pass whose backward pass is due, or null. */
-    private transient LstmPrimitives pending;
     /** The primitives of the last forward pass (their last states are the window's end state). */
     private transient LstmPrimitives lastForward;
 
@@ -67,7 +66,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (!oneDnnInput()) {
-            pending = null;
+            shapes.clearPending();
             return super.activate(training, workspaceMgr);
         }
         return forward(null, null, training, workspaceMgr);
@@ -78,7 +77,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
                                                 LayerWorkspaceMgr workspaceMgr) {
         setInput(input, workspaceMgr);
         if (!oneDnnInput()) {
-            pending = null;
+            shapes.clearPending();
             return super.rnnActivateUsingStoredState(input, training, storeLastForTBPTT, workspaceMgr);
         }
         INDArray out = forward(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), tBpttStateMap.get(STATE_KEY_PREV_MEMCELL),
@@ -95,13 +94,13 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        return pending == null ? super.backpropGradient(epsilon, workspaceMgr) : backward(epsilon, workspaceMgr);
+        return shapes.pending() == null ? super.backpropGradient(epsilon, workspaceMgr) : backward(epsilon, workspaceMgr);
     }
 
     @Override
     public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackwardLength,
                                                           LayerWorkspaceMgr workspaceMgr) {
-        return pending == null ? super.tbpttBackpropGradient(epsilon, tbpttBackwardLength, workspaceMgr)
+        return shapes.pending() == null ? super.tbpttBackpropGradient(epsilon, tbpttBackwardLength, workspaceMgr)
                 : backward(epsilon, workspaceMgr);
     }
 
@@ -116,7 +115,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
         setState(p.startCell(), c0);
         p.forward(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY), getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY),
                 getParam(LSTMParamInitializer.BIAS_KEY));
-        pending = training ? p : null;
+        shapes.forwarded(p, training);
         lastForward = p;
         // Time-major memory seen in the layer's format: the next oneDNN layer or the fused output layer
         // reads it without a transpose.
@@ -126,7 +125,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
     }
 
     private Pair<Gradient, INDArray> backward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        LstmPrimitives p = pending;
+        LstmPrimitives p = shapes.pending();
         p.outputGradient().assign(toTimeMajor(epsilon));
         INDArray w = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray rw = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
@@ -154,12 +153,7 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
     /** The primitives for this shape, created on first use. */
     private LstmPrimitives shapeFor(long steps, long batch, boolean training) {
         return shapes.get(p -> p.fits(steps, batch, training),
-                () -> new LstmPrimitives(OneDnn.get(), steps, batch, layerConf().getNIn(), layerConf().getNOut(), training),
-                evicted -> {
-                    if (evicted == pending) {
-                        pending = null;
-                    }
-                });
+                () -> new LstmPrimitives(OneDnn.get(), steps, batch, layerConf().getNIn(), layerConf().getNOut(), training));
     }
 
     private boolean nwc() {

@@ -26,7 +26,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class OneDnnSubsamplingLayer extends SubsamplingLayer {
     private final transient ShapeCache<PoolingPrimitives> shapes = new ShapeCache<>(3);
-    private transient PoolingPrimitives pending;
 
     /** The layer for {@code conf}, whose layer configuration is a {@link OneDnnSubsampling}. */
     public OneDnnSubsamplingLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -46,23 +45,23 @@ public class OneDnnSubsamplingLayer extends SubsamplingLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (input == null || input.rank() != 4 || input.dataType() != DataType.FLOAT || !usesOneDnn()) {
-            pending = null;
+            shapes.clearPending();
             return super.activate(training, workspaceMgr);
         }
         PoolingPrimitives p = shapeFor(input.shape(), training);
         p.source().assign(input);
         p.forward();
-        pending = training ? p : null;
+        shapes.forwarded(p, training);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, p.outputShape, 'c');
         return out.assign(p.output());
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (pending == null) {
+        if (shapes.pending() == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        PoolingPrimitives p = pending;
+        PoolingPrimitives p = shapes.pending();
         p.outputGradient().assign(epsilon);
         p.backward();
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
@@ -71,11 +70,7 @@ public class OneDnnSubsamplingLayer extends SubsamplingLayer {
     }
 
     private PoolingPrimitives shapeFor(long[] inputShape, boolean training) {
-        return shapes.get(p -> p.fits(inputShape, training), () -> create(inputShape, training), evicted -> {
-            if (evicted == pending) {
-                pending = null;
-            }
-        });
+        return shapes.get(p -> p.fits(inputShape, training), () -> create(inputShape, training));
     }
 
     private PoolingPrimitives create(long[] inputShape, boolean training) {

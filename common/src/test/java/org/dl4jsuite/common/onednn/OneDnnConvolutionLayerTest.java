@@ -37,12 +37,13 @@ class OneDnnConvolutionLayerTest {
 
     /**
      * A small LeNet: conv 3×3 (padding 1, ReLU) → max-pool → conv 3×3 stride 2 (identity) → avg-pool → dense (ReLU)
-     * → dense (identity) → softmax.
+     * → dense (identity) → softmax cross-entropy.
      */
     private static MultiLayerNetwork network(boolean oneDnn, DataType type) {
         Function<ConvolutionLayer, Layer> conv = oneDnn ? OneDnnConvolution::of : c -> c;
         Function<SubsamplingLayer, Layer> pool = oneDnn ? OneDnnSubsampling::of : p -> p;
         Function<DenseLayer, Layer> dense = oneDnn ? OneDnnDense::of : d -> d;
+        Function<OutputLayer, Layer> output = oneDnn ? OneDnnSoftmaxOutput::of : o -> o;
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(12).updater(new Sgd(0.1)).dataType(type)
                 .list()
                 .layer(conv.apply(new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1).activation(Activation.RELU).build()))
@@ -51,7 +52,8 @@ class OneDnnConvolutionLayerTest {
                 .layer(pool.apply(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG).kernelSize(2, 2).stride(1, 1).build()))
                 .layer(dense.apply(new DenseLayer.Builder().nOut(7).activation(Activation.RELU).build()))
                 .layer(dense.apply(new DenseLayer.Builder().nOut(6).activation(Activation.IDENTITY).build()))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .layer(output.apply(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build()))
                 .setInputType(InputType.convolutional(14, 14, 2))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -82,12 +84,23 @@ class OneDnnConvolutionLayerTest {
         }
         Pair<Gradient, INDArray> a = fast.calculateGradients(x, y, null, null);
         Pair<Gradient, INDArray> b = exact.calculateGradients(x.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE), null, null);
-        for (String key : List.of("0_W", "0_b", "2_W", "2_b", "4_W", "4_b", "5_W", "5_b", "6_W")) {
+        assertThat(((OneDnnSoftmaxOutputLayer) fast.getLayer(6)).fused()).isTrue();
+        for (String key : List.of("0_W", "0_b", "2_W", "2_b", "4_W", "4_b", "5_W", "5_b", "6_W", "6_b")) {
             assertThat(relativeError(a.getFirst().getGradientFor(key), b.getFirst().getGradientFor(key))).as(key)
                     .isLessThan(1e-5);
         }
         assertThat(relativeError(a.getSecond(), b.getSecond())).as("input gradient").isLessThan(1e-5);
         assertThat(relativeError(fast.output(x), exact.output(x.castTo(DataType.DOUBLE)))).isLessThan(1e-5);
+        fast.setInput(x);
+        fast.setLabels(y);
+        fast.computeGradientAndScore();
+        exact.setInput(x.castTo(DataType.DOUBLE));
+        exact.setLabels(y.castTo(DataType.DOUBLE));
+        exact.computeGradientAndScore();
+        assertThat(fast.score()).as("the score cached by the fused output layer").isCloseTo(exact.score(),
+                org.assertj.core.data.Offset.offset(1e-5 * exact.score()));
+        assertThat(fast.score()).isCloseTo(fast.score(new org.nd4j.linalg.dataset.DataSet(x, y)),
+                org.assertj.core.data.Offset.offset(1e-5 * exact.score()));
     }
 
     @Test
@@ -153,6 +166,8 @@ class OneDnnConvolutionLayerTest {
                 .isEqualTo(net.getLayerWiseConfigurations().getConf(3).getLayer());
         assertThat(rebuilt.getConf(4).getLayer()).isInstanceOf(OneDnnDense.class)
                 .isEqualTo(net.getLayerWiseConfigurations().getConf(4).getLayer());
+        assertThat(rebuilt.getConf(6).getLayer()).isInstanceOf(OneDnnSoftmaxOutput.class)
+                .isEqualTo(net.getLayerWiseConfigurations().getConf(6).getLayer());
         MultiLayerNetwork again = new MultiLayerNetwork(rebuilt);
         again.init(net.params().dup(), false);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 2, 14, 14);
