@@ -7,12 +7,12 @@ import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import java.util.OptionalDouble;
+import org.dl4jsuite.common.train.CachedLoss;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -26,12 +26,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  */
 public class OneDnnSoftmaxOutputLayer extends OutputLayer {
     private final transient ShapeCache<InnerProductPrimitives> shapes = new ShapeCache<>(2);
-    /** The logits, then their gradient, of the last training step: [N, classes], reused. */
-    private transient INDArray logits;
-    /** The input and labels the cached loss belongs to, and that loss summed over the batch. */
-    private transient INDArray scoredInput;
-    private transient INDArray scoredLabels;
-    private transient double lossSum;
+    /** The loss of the last fused training step, for the score, and the logits buffer. */
+    private final transient CachedLoss cached = new CachedLoss();
 
     /** The layer for {@code conf}, whose layer configuration is a {@link OneDnnSoftmaxOutput}. */
     public OneDnnSoftmaxOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -55,7 +51,7 @@ public class OneDnnSoftmaxOutputLayer extends OutputLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         if (!fusedInput()) {
-            scoredInput = null;
+            cached.clear();
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         long batch = input.size(0);
@@ -64,15 +60,14 @@ public class OneDnnSoftmaxOutputLayer extends OutputLayer {
         InnerProductPrimitives p = shapes.get(s -> s.fits(batch, true),
                 () -> new InnerProductPrimitives(OneDnn.get(), batch, inputs, classes, false, true));
         p.source().assign(input);
-        INDArray z = logits(batch, classes);
+        INDArray z = cached.logits(batch, classes, DataType.FLOAT);
         p.forward(getParam(DefaultParamInitializer.WEIGHT_KEY), getParam(DefaultParamInitializer.BIAS_KEY), z);
         shapes.forwarded(p, true);
         float[] values = z.data().asFloat();
         float[] targets = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        lossSum = softmaxLossAndGradient(values, targets, classes, ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps());
+        double loss = softmaxLossAndGradient(values, targets, classes, ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps());
         z.data().setData(values);
-        scoredInput = input;
-        scoredLabels = labels;
+        cached.record(input, labels, loss);
 
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
@@ -115,25 +110,12 @@ public class OneDnnSoftmaxOutputLayer extends OutputLayer {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (scoredInput == null || scoredInput != input || scoredLabels != labels) {
+        OptionalDouble loss = cached.take(input, labels);
+        if (loss.isEmpty()) {
             return super.computeScore(fullNetRegTerm, training, workspaceMgr);
         }
-        double value = lossSum;
-        if (conf().isMiniBatch()) {
-            value /= getInputMiniBatchSize();
-        }
+        double value = conf().isMiniBatch() ? loss.getAsDouble() / getInputMiniBatchSize() : loss.getAsDouble();
         score = value + fullNetRegTerm;
-        scoredInput = null;
         return score;
-    }
-
-    /** A reused [rows, classes] buffer outside DL4J's workspaces (reallocated when the shape changes). */
-    private INDArray logits(long rows, long classes) {
-        if (logits == null || logits.size(0) != rows || logits.size(1) != classes) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                logits = Nd4j.createUninitialized(DataType.FLOAT, rows, classes);
-            }
-        }
-        return logits;
     }
 }

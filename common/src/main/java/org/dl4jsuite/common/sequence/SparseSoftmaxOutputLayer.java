@@ -10,10 +10,11 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsuite.common.runtime.LayerImplementation;
+import java.util.OptionalDouble;
+import org.dl4jsuite.common.train.CachedLoss;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataBuffer;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,12 +35,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
  * NWC, or {@code --impl dl4j}, every call is DL4J's own.
  */
 public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
-    /** The logits / probabilities / logit gradient of the last training step, [N·T, V], kept for the next. */
-    private transient INDArray logits;
-    /** The input and labels the cached loss belongs to, and that loss summed over positions. */
-    private transient INDArray scoredInput;
-    private transient INDArray scoredLabels;
-    private transient double lossSum;
+    /** The loss of the last fused training step, for the score, and the logits buffer. */
+    private final transient CachedLoss cached = new CachedLoss();
 
     /** The layer for {@code conf}, whose layer configuration is a {@link SparseSoftmaxOutput}. */
     public SparseSoftmaxOutputLayer(NeuralNetConfiguration conf, org.nd4j.linalg.api.buffer.DataType dataType) {
@@ -64,7 +61,7 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         if (!fusedInput()) {
-            scoredInput = null;
+            cached.clear();
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         long batch = input.size(0);
@@ -72,7 +69,7 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
         long rows = batch * steps;
         INDArray x = timeMajorRows(input, workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray z = logits(rows, w.size(1), x.dataType());
+        INDArray z = cached.logits(rows, w.size(1), x.dataType());
         softmaxInto(x, w, z);
         int[] classes = timeMajorClasses(labels);
         // loss = −Σ log max(p_y, clip) (LossMCXENT's clipping); dZ = p − onehot(y), in place.
@@ -86,9 +83,7 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
             sum -= Math.log(Math.min(Math.max(py, clip), 1.0 - clip));
             p.put(at, py - 1.0);
         }
-        lossSum = sum;
-        scoredInput = input;
-        scoredLabels = labels;
+        cached.record(input, labels, sum);
 
         INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
@@ -105,15 +100,12 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        if (scoredInput == null || scoredInput != input || scoredLabels != labels) {
+        OptionalDouble loss = cached.take(input, labels);
+        if (loss.isEmpty()) {
             return super.computeScore(fullNetRegTerm, training, workspaceMgr);
         }
-        double value = lossSum;
-        if (conf().isMiniBatch()) {
-            value /= getInputMiniBatchSize();
-        }
+        double value = conf().isMiniBatch() ? loss.getAsDouble() / getInputMiniBatchSize() : loss.getAsDouble();
         score = value + fullNetRegTerm;
-        scoredInput = null;
         return score;
     }
 
@@ -137,16 +129,6 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
         Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
         z.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
         Nd4j.exec(new SoftMax(z, z, 1));
-    }
-
-    /** A reused [rows, classes] buffer outside DL4J's workspaces (reallocated when the shape changes). */
-    private INDArray logits(long rows, long classes, org.nd4j.linalg.api.buffer.DataType type) {
-        if (logits == null || logits.size(0) != rows || logits.size(1) != classes || logits.dataType() != type) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                logits = Nd4j.createUninitialized(type, rows, classes);
-            }
-        }
-        return logits;
     }
 
     /** [N, H, T] as [T·N, H] rows (t·N + n): a view when the memory is time-major, else a copy. */

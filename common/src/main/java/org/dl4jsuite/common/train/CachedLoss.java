@@ -1,0 +1,50 @@
+package org.dl4jsuite.common.train;
+
+import java.util.OptionalDouble;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What a fused output layer keeps between its backward pass and the {@code computeScore} that DL4J calls after
+ * it: the loss summed over the batch, for the input and labels it belongs to, and the reused logits buffer.
+ */
+public final class CachedLoss {
+    private INDArray input;
+    private INDArray labels;
+    private double sum;
+    private INDArray logits;
+
+    /** Records {@code sum}, the loss of {@code input} against {@code labels}. */
+    public void record(INDArray input, INDArray labels, double sum) {
+        this.input = input;
+        this.labels = labels;
+        this.sum = sum;
+    }
+
+    /** Forgets the recorded loss (the last backward pass was DL4J's own). */
+    public void clear() {
+        input = null;
+        labels = null;
+    }
+
+    /** The loss recorded for exactly these arrays, once; empty when there is none (then DL4J computes it). */
+    public OptionalDouble take(INDArray input, INDArray labels) {
+        if (this.input == null || this.input != input || this.labels != labels) {
+            return OptionalDouble.empty();
+        }
+        clear();
+        return OptionalDouble.of(sum);
+    }
+
+    /** A reused [rows, classes] buffer outside DL4J's workspaces (reallocated when the shape or type changes). */
+    public INDArray logits(long rows, long classes, DataType type) {
+        if (logits == null || logits.size(0) != rows || logits.size(1) != classes || logits.dataType() != type) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                logits = Nd4j.createUninitialized(type, rows, classes);
+            }
+        }
+        return logits;
+    }
+}
