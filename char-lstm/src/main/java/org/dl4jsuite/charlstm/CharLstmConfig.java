@@ -5,11 +5,12 @@ import org.dl4jsuite.common.SuiteException;
 /**
  * The char-lstm configuration: {@code batchSize} parallel text streams walked in windows of
  * {@code seqLength} characters, an embedding into {@code layers} stacked LSTMs of {@code hidden}
- * units, Adam at {@code learningRate}, the global gradient norm clipped to {@code clipNorm}.
+ * units, Adam at {@code learningRate}, the global gradient norm clipped to {@code clipNorm}; {@code dropout}
+ * is the fraction of each deeper LSTM layer's inputs dropped in training (0: none, the reference's).
  */
 public record CharLstmConfig(String text, int batchSize, int seqLength, int embedding, int hidden, int layers,
                              double learningRate, double clipNorm, int logEvery, int evalEvery, int sampleLength,
-                             double temperature) {
+                             double temperature, double dropout) {
 
     /**
      * The defaults: 64 streams of windows of 100, embedding 32, 2 × LSTM 256, Adam 3e-3, clipping at 5.
@@ -18,7 +19,7 @@ public record CharLstmConfig(String text, int batchSize, int seqLength, int embe
      * before DL4J's truncated-BPTT gradient was fixed to start from the carried state (CarriedStateLstmLayer).
      */
     public static CharLstmConfig defaults() {
-        return new CharLstmConfig(null, 64, 100, 32, 256, 2, 3e-3, 5.0, 20, 100, 200, 0.8);
+        return new CharLstmConfig(null, 64, 100, 32, 256, 2, 3e-3, 5.0, 20, 100, 200, 0.8, 0.0);
     }
 
     /** Default number of epochs (a shared CLI option, so not part of the record). */
@@ -40,6 +41,9 @@ public record CharLstmConfig(String text, int batchSize, int seqLength, int embe
         }
         if (!(clipNorm > 0) || !Double.isFinite(clipNorm)) {
             throw new SuiteException("--clip must be a positive number, got " + clipNorm);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new SuiteException("--dropout must be at least 0 and below 1 (the fraction dropped), got " + dropout);
         }
         if (!(temperature >= 0) || !Double.isFinite(temperature)) {
             throw new SuiteException("--temperature must be 0 (greedy) or positive, got " + temperature);

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -37,8 +38,12 @@ public final class CharLstmModel {
                         .outputDataFormat(RNNFormat.NCW).name("embedding").build());
         int in = config.embedding();
         for (int i = 0; i < config.layers(); i++) {
-            list.layer(OneDnnLstm.of(new LSTM.Builder().nIn(in).nOut(config.hidden()).activation(Activation.TANH)
-                    .dataFormat(RNNFormat.NCW).name("lstm" + (i + 1)).build()));
+            LSTM.Builder lstm = new LSTM.Builder().nIn(in).nOut(config.hidden()).activation(Activation.TANH)
+                    .dataFormat(RNNFormat.NCW).name("lstm" + (i + 1));
+            if (i > 0 && config.dropout() > 0) {
+                lstm.dropOut(new Dropout(1.0 - config.dropout()));   // DL4J's argument: the fraction kept
+            }
+            list.layer(OneDnnLstm.of(lstm.build()));
             in = config.hidden();
         }
         return list.layer(SparseSoftmaxOutput.of(new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(in)

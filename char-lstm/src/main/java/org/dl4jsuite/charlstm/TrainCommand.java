@@ -47,6 +47,10 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
     @Option(names = "--layers", description = "Stacked LSTM layers.")
     int layers = DEFAULTS.layers();
 
+    @Option(names = "--dropout", description = "Fraction of the inputs of every LSTM layer after the first dropped in "
+            + "training (0: none).")
+    double dropout = DEFAULTS.dropout();
+
     @Option(names = "--lr", description = "Adam learning rate.")
     double learningRate = DEFAULTS.learningRate();
 
@@ -82,7 +86,7 @@ public final class TrainCommand implements Callable<Integer>, ModuleDefaults {
     public Integer call() {
         CharLstmConfig requested = new CharLstmConfig(text == null ? null : text.toAbsolutePath().toString(), batchSize,
                 seqLength, embedding, hidden, layers, learningRate, clipNorm, logEvery, evalEvery, sampleLength,
-                temperature);
+                temperature, dropout);
         try (TrainingRun<CharLstmConfig> run = TrainingRun.start(CharLstmCommand.MODULE, options.toRunOptions(),
                 requested, CharLstmConfig.class, System.out)) {
             CharLstmConfig config = run.config();

@@ -24,7 +24,7 @@ class TinyShakespeareTrainingTest {
         double unigram = corpus.unigramEntropy();
         assertThat(unigram).isBetween(3.2, 3.4);
 
-        CharLstmConfig config = new CharLstmConfig(null, 32, 50, 16, 128, 1, 1e-2, 5.0, 10, 100, 0, 0.8);
+        CharLstmConfig config = new CharLstmConfig(null, 32, 50, 16, 128, 1, 1e-2, 5.0, 10, 100, 0, 0.8, 0.0);
         MultiLayerNetwork net = CharLstmModel.build(config, corpus.vocabulary().size(), 42);
         net.addListeners(new GlobalNormClipping(config.clipNorm(), config.seqLength()));
         StatefulTbpttStep step = new StatefulTbpttStep(net);
