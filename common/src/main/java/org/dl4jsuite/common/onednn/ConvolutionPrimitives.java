@@ -39,7 +39,6 @@ final class ConvolutionPrimitives extends PrimitiveSet {
     final long[] inputShape;
     final long[] outputShape;
     final boolean training;
-    final boolean relu;
 
     private final OneDnnMemory src;
     private final OneDnnMemory userWeights;
@@ -82,7 +81,6 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         this.inputShape = inputShape.clone();
         this.outputShape = outputShape.clone();
         this.training = training;
-        this.relu = relu;
         long[] paddingR = {
             (outputShape[2] - 1) * stride[0] + weightShape[2] - inputShape[2] - padding[0],
             (outputShape[3] - 1) * stride[1] + weightShape[3] - inputShape[3] - padding[1]};

@@ -74,7 +74,8 @@ final class OneDnnMemory implements AutoCloseable {
         return bind(a);
     }
 
-    private static boolean dense(INDArray a) {
+    /** Whether {@code a} is a dense 'c'-order float array over its whole buffer (oneDNN can use it as it is). */
+    static boolean dense(INDArray a) {
         return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && !a.isView() && a.offset() == 0
                 && a.length() == a.data().length();
     }

@@ -64,7 +64,7 @@ public class OneDnnSoftmaxOutputLayer extends OutputLayer {
         p.forward(getParam(DefaultParamInitializer.WEIGHT_KEY), getParam(DefaultParamInitializer.BIAS_KEY), z);
         shapes.forwarded(p, true);
         float[] values = z.data().asFloat();
-        float[] targets = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] targets = (OneDnnMemory.dense(labels) ? labels : labels.castTo(DataType.FLOAT).dup('c')).data().asFloat();
         double loss = softmaxLossAndGradient(values, targets, classes, ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps());
         z.data().setData(values);
         cached.record(input, labels, loss);
@@ -110,12 +110,11 @@ public class OneDnnSoftmaxOutputLayer extends OutputLayer {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        OptionalDouble loss = cached.take(input, labels);
-        if (loss.isEmpty()) {
+        OptionalDouble fused = cached.score(input, labels, conf().isMiniBatch() ? getInputMiniBatchSize() : 0, fullNetRegTerm);
+        if (fused.isEmpty()) {
             return super.computeScore(fullNetRegTerm, training, workspaceMgr);
         }
-        double value = conf().isMiniBatch() ? loss.getAsDouble() / getInputMiniBatchSize() : loss.getAsDouble();
-        score = value + fullNetRegTerm;
+        score = fused.getAsDouble();
         return score;
     }
 }

@@ -100,12 +100,11 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        OptionalDouble loss = cached.take(input, labels);
-        if (loss.isEmpty()) {
+        OptionalDouble fused = cached.score(input, labels, conf().isMiniBatch() ? getInputMiniBatchSize() : 0, fullNetRegTerm);
+        if (fused.isEmpty()) {
             return super.computeScore(fullNetRegTerm, training, workspaceMgr);
         }
-        double value = conf().isMiniBatch() ? loss.getAsDouble() / getInputMiniBatchSize() : loss.getAsDouble();
-        score = value + fullNetRegTerm;
+        score = fused.getAsDouble();
         return score;
     }
 

@@ -30,12 +30,24 @@ public final class CachedLoss {
     }
 
     /** The loss recorded for exactly these arrays, once; empty when there is none (then DL4J computes it). */
-    public OptionalDouble take(INDArray input, INDArray labels) {
+    private OptionalDouble take(INDArray input, INDArray labels) {
         if (this.input == null || this.input != input || this.labels != labels) {
             return OptionalDouble.empty();
         }
         clear();
         return OptionalDouble.of(sum);
+    }
+
+    /**
+     * The score DL4J's {@code computeScore} would give from the loss recorded for exactly these arrays (divided by
+     * {@code miniBatch} when positive, plus {@code regularization}), once; empty when there is none.
+     */
+    public OptionalDouble score(INDArray input, INDArray labels, int miniBatch, double regularization) {
+        OptionalDouble loss = take(input, labels);
+        if (loss.isEmpty()) {
+            return loss;
+        }
+        return OptionalDouble.of((miniBatch > 0 ? loss.getAsDouble() / miniBatch : loss.getAsDouble()) + regularization);
     }
 
     /** A reused [rows, classes] buffer outside DL4J's workspaces (reallocated when the shape or type changes). */
