@@ -26,16 +26,16 @@ import picocli.CommandLine.Option;
 
 /** {@code attack}: runs one attack per eps on images or a test set; table, accuracy plot, panels, report. */
 @Command(name = "attack", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Attack AlexNet (.npz weights) or a suite model.zip (e.g. a LeNet) and report success, norms and "
+        description = "Attack AlexNet (.npz weights), a TFLite classifier or a suite model.zip (e.g. a LeNet) and report success, norms and "
                 + "iterations per eps; writes runs/adversarial/<time>/.")
 public final class AttackCommand implements Callable<Integer> {
     private static final AttackConfig DEFAULTS = AttackConfig.defaults();
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "AlexNet weights (.npz) or a model.zip.")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Attack the JPEG/PNG images in DIR.")
-    Path dir;
+    @Option(names = "--dir", paramLabel = "DIR", description = "Attack the JPEG/PNG images in DIR (repeatable).")
+    List<Path> dir;
 
     @Option(names = "--dataset", description = "Attack test images of mnist or fashion instead (28x28 models).")
     String dataset;
@@ -97,11 +97,11 @@ public final class AttackCommand implements Callable<Integer> {
         }
         impl.select();
         System.out.println(ComputeBackend.initialise(0).summary());
-        TargetModel target = TargetModel.load(model, data.dataDir(), resize.mode());
+        TargetModel target = model.load(data.dataDir());
         if (dataset != null && target.channels() != 1) {
-            throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; " + model + " is " + target.description());
+            throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; " + model.file() + " is " + target.description());
         }
-        AttackInputs inputs = dir != null ? AttackInputs.fromDirectory(dir, target, resize.preprocessor())
+        AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, resize.mode(), true)
                 : AttackInputs.fromDataset(MnistVariant.fromOption(dataset), data.dataDir(), count);
         int[] targetClasses = null;
         if (targets != null && !targets.isEmpty()) {
@@ -116,13 +116,13 @@ public final class AttackCommand implements Callable<Integer> {
         System.out.println("inputs: " + inputs.source());
 
         RunDirectory run = RunDirectory.create(out, AdversarialCommand.MODULE);
-        Json.write(run.file("config.json"), Map.of("config", config, "model", model.toString(), "inputs", inputs.source(),
+        Json.write(run.file("config.json"), Map.of("config", config, "model", model.file().toString(), "inputs", inputs.source(),
                 "targets", targets == null ? List.of() : targets));
         List<Double> budgets = config.usesEps() ? config.eps() : List.of(Double.NaN);
         TextTable table = new TextTable("attack", "eps", "eps*255", "n", "clean acc", "adv acc", "acc 8-bit", "success",
                 "success 8-bit", "mean Linf", "mean L2", "mean L0", "mean iters");
         MarkdownTable markdown = new MarkdownTable("attack", "eps", "n", "clean acc", "adv acc", "acc 8-bit", "success",
-                "success 8-bit", "mean Linf", "mean L2", "mean L0", "mean iters");
+                "success 8-bit", "mean Linf (levels)", "mean L2 (levels)", "mean L0", "mean iters");
         List<Map<String, Object>> records = new ArrayList<>();
         double[] xs = new double[budgets.size()];
         double[] accuracy = new double[budgets.size()];
@@ -145,7 +145,8 @@ public final class AttackCommand implements Callable<Integer> {
                     s.meanL2(), s.meanL0(), s.meanIterations());
             markdown.row(a.name(), config.usesEps() ? String.format("%.4f (%.1f/255)", e, e * 255) : "-", s.count(),
                     pct(s.cleanAccuracy()), pct(s.adversarialAccuracy()), pct(s.accuracyAfter8Bit()), pct(s.successRate()),
-                    pct(s.successRateAfter8Bit()), String.format("%.4f", s.meanLinf()), String.format("%.3f", s.meanL2()),
+                    pct(s.successRateAfter8Bit()), String.format("%.4f (%.1f)", s.meanLinf(), 255 * s.meanLinf()),
+                    String.format("%.3f (%.0f)", s.meanL2(), 255 * s.meanL2()),
                     String.format("%.0f", s.meanL0()), String.format("%.1f", s.meanIterations()));
             xs[b] = config.usesEps() ? e : 0;
             accuracy[b] = s.adversarialAccuracy();

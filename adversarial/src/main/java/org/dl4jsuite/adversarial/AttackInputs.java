@@ -21,7 +21,60 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public record AttackInputs(INDArray pixels, int[] labels, List<String> names, String source) {
 
     /** Every JPEG/PNG in {@code dir}; labels from a labels.tsv there (file, wnid, class_index), else the clean prediction. */
-    public static AttackInputs fromDirectory(Path dir, TargetModel model, ImageNetPreprocessor preprocessor) {
+    public static AttackInputs fromDirectory(Path dir, TargetModel model, ImageNetPreprocessor.Resize resize) {
+        return fromDirectories(List.of(dir), model, resize, false);
+    }
+
+    /**
+     * The JPEG/PNG files of every directory in turn, labelled as {@link #fromDirectory} does; with
+     * {@code skipOutsideClasses}, photos whose labels.tsv row says they are of none of the classes (class_index −1)
+     * are left out, since no accuracy can be measured on them.
+     */
+    public static AttackInputs fromDirectories(List<Path> dirs, TargetModel model, ImageNetPreprocessor.Resize resize,
+                                               boolean skipOutsideClasses) {
+        List<Path> files = new ArrayList<>();
+        Map<Path, Integer> known = new HashMap<>();
+        int skipped = 0;
+        for (Path dir : dirs) {
+            List<Path> here = imageFiles(dir);
+            Map<String, Integer> tsv = labelsTsv(dir.resolve("labels.tsv"));
+            for (Path f : here) {
+                Integer label = tsv.get(f.getFileName().toString());
+                if (label != null && label < 0 && skipOutsideClasses) {
+                    skipped++;
+                    continue;
+                }
+                if (label != null) {
+                    known.put(f, label);
+                }
+                files.add(f);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new SuiteException("every photo in " + dirs + " is marked as outside the model's classes");
+        }
+        List<INDArray> rows = new ArrayList<>();
+        for (Path f : files) {
+            rows.add(model.readImage(f, resize));
+        }
+        INDArray pixels = Nd4j.concat(0, rows.toArray(INDArray[]::new));
+        int[] predicted = model.classifier().probabilities(pixels).argMax(1).toIntVector();
+        int[] labels = new int[files.size()];
+        int fromTsv = 0;
+        for (int i = 0; i < labels.length; i++) {
+            Integer label = known.get(files.get(i));
+            boolean usable = label != null && label >= 0 && label < model.classifier().classNames().size();
+            labels[i] = usable ? label : predicted[i];
+            fromTsv += usable ? 1 : 0;
+        }
+        String where = dirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and "));
+        return new AttackInputs(pixels, labels, files.stream().map(p -> p.getFileName().toString()).toList(),
+                files.size() + " images from " + where + " (" + fromTsv + " labelled by labels.tsv, the rest by the clean prediction"
+                + (skipped > 0 ? "; " + skipped + " outside the classes left out" : "") + ")");
+    }
+
+    /** The JPEG/PNG files in {@code dir}, sorted by name; none is a user error. */
+    static List<Path> imageFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new SuiteException("--dir " + dir + " is not a directory");
         }
@@ -35,23 +88,7 @@ public record AttackInputs(INDArray pixels, int[] labels, List<String> names, St
         if (files.isEmpty()) {
             throw new SuiteException("no .jpg, .jpeg or .png files in " + dir);
         }
-        Map<String, Integer> known = labelsTsv(dir.resolve("labels.tsv"));
-        List<INDArray> rows = new ArrayList<>();
-        for (Path f : files) {
-            rows.add(model.readImage(f, preprocessor));
-        }
-        INDArray pixels = Nd4j.concat(0, rows.toArray(INDArray[]::new));
-        int[] predicted = model.classifier().probabilities(pixels).argMax(1).toIntVector();
-        int[] labels = new int[files.size()];
-        int fromTsv = 0;
-        for (int i = 0; i < labels.length; i++) {
-            Integer label = known.get(files.get(i).getFileName().toString());
-            boolean usable = label != null && label >= 0 && label < model.classifier().classNames().size();
-            labels[i] = usable ? label : predicted[i];
-            fromTsv += usable ? 1 : 0;
-        }
-        return new AttackInputs(pixels, labels, files.stream().map(p -> p.getFileName().toString()).toList(),
-                files.size() + " images from " + dir + " (" + fromTsv + " labelled by labels.tsv, the rest by the clean prediction)");
+        return files;
     }
 
     /** The first {@code count} test images of an MNIST-format dataset. */
@@ -107,7 +144,8 @@ public record AttackInputs(INDArray pixels, int[] labels, List<String> names, St
     public record Targeted(AttackInputs inputs, int[] targets) {
     }
 
-    private static Map<String, Integer> labelsTsv(Path tsv) {
+    /** file name → class index from a labels.tsv (file, wnid, class_index, ...); empty when there is none. */
+    static Map<String, Integer> labelsTsv(Path tsv) {
         Map<String, Integer> labels = new HashMap<>();
         if (!Files.isRegularFile(tsv)) {
             return labels;

@@ -1,8 +1,12 @@
 package org.dl4jsuite.adversarial;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dl4jsuite.common.cli.DataDirOption;
 import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,18 +15,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code classify}: the top-5 ImageNet classes of photos with torchvision's AlexNet weights. */
+/**
+ * {@code classify}: the top-5 classes of photos by AlexNet weights, a TFLite classifier or an imported model zip;
+ * for photos labelled by a labels.tsv beside them, the top-1 and top-5 hit rates.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Top-5 ImageNet classes of JPEG/PNG photos with AlexNet weights from reference/export_alexnet.py.")
+        description = "Top-5 classes of JPEG/PNG photos (files or folders): AlexNet weights, a TFLite classifier or an "
+                + "imported model.zip. Photos labelled by a labels.tsv in their folder are scored (top-1, top-5).")
 public final class ClassifyCommand implements Callable<Integer> {
-    @Option(names = "--weights", required = true, paramLabel = "FILE", description = "AlexNet state_dict as .npz.")
-    Path weights;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Mixin
     ResizeOption resize = new ResizeOption();
 
     @Mixin
-    org.dl4jsuite.common.cli.DataDirOption data = new org.dl4jsuite.common.cli.DataDirOption();
+    DataDirOption data = new DataDirOption();
 
     @Mixin
     ImplementationOption impl = new ImplementationOption();
@@ -30,25 +38,49 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--top", description = "Classes listed per image.")
     int top = 5;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files.")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files, or folders of them.")
     List<Path> images;
 
     @Override
     public Integer call() {
         impl.select();
         ComputeBackend.initialise(0);
-        TargetModel model = TargetModel.load(weights, data.dataDir(), resize.mode());
-        ImageNetPreprocessor preprocessor = resize.preprocessor();
-        for (Path image : images) {
-            INDArray p = model.classifier().probabilities(model.readImage(image, preprocessor));
-            System.out.println(image + ":");
-            for (int[] rank = {0}; rank[0] < Math.min(top, p.size(1)); rank[0]++) {
-                int best = p.argMax(1).getInt(0);
-                System.out.printf("  %2d. %-30s %6.2f%%  (class %d)%n", rank[0] + 1, model.classifier().classNames().get(best),
-                        100 * p.getDouble(0, best), best);
-                p.putScalar(0, best, -1);
+        TargetModel target = model.load(data.dataDir());
+        System.out.println("model: " + target.description());
+        List<String> names = target.classifier().classNames();
+        int labelled = 0;
+        int top1 = 0;
+        int top5 = 0;
+        for (Path file : expand(images)) {
+            Integer label = AttackInputs.labelsTsv(file.toAbsolutePath().resolveSibling("labels.tsv"))
+                    .get(file.getFileName().toString());
+            boolean known = label != null && label >= 0 && label < names.size();
+            INDArray p = target.classifier().probabilities(target.readImage(file, resize.mode())).dup();
+            int[] ranked = TopClasses.of(p.toFloatVector(), Math.max(top, 5));
+            System.out.println(file + (known ? " (labelled " + names.get(label) + ")" : "") + ":");
+            for (int r = 0; r < Math.min(top, ranked.length); r++) {
+                int c = ranked[r];
+                System.out.printf("  %2d. %-30s %6.2f%%  (class %d)%s%n", r + 1, names.get(c), 100 * p.getDouble(0, c), c,
+                        known && c == label ? "  <- label" : "");
+            }
+            if (known) {
+                labelled++;
+                top1 += ranked[0] == label ? 1 : 0;
+                top5 += TopClasses.contains(ranked, 5, label) ? 1 : 0;
             }
         }
+        if (labelled > 0) {
+            System.out.printf("labelled photos: %d; top-1 %d (%.1f%%), top-5 %d (%.1f%%)%n", labelled, top1,
+                    100.0 * top1 / labelled, top5, 100.0 * top5 / labelled);
+        }
         return 0;
+    }
+
+    private static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            files.addAll(Files.isDirectory(p) ? AttackInputs.imageFiles(p) : List.of(p));
+        }
+        return files;
     }
 }

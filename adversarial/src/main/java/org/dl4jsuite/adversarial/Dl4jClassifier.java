@@ -59,7 +59,10 @@ public final class Dl4jClassifier implements Classifier {
             throw new SuiteException("attacks need a graph with one input and one output, got "
                     + net.getNumInputArrays() + " and " + net.getNumOutputArrays());
         }
-        ComputationGraph copy = net.clone();
+        // Not net.clone(): M2.1's clone shares the original's listener list, so the gradient listener set below
+        // would also replace that of every other classifier made from the same network.
+        ComputationGraph copy = new ComputationGraph(net.getConfiguration().clone());
+        copy.init(net.params().dup(), false);
         // Without workspaces the input vertex's epsilon is a plain array when the listener reads it. M2.1's
         // calcBackpropGradients picks its workspaces by the *inference* mode, so both modes are switched off.
         copy.getConfiguration().setTrainingWorkspaceMode(WorkspaceMode.NONE);

@@ -47,6 +47,14 @@ public final class ImageNetPreprocessor {
         this.crop = crop;
     }
 
+    /** The central crop's share of the shorter side: torchvision's 224/256 and TF-slim's central_fraction alike. */
+    public static final double CROP_FRACTION = 0.875;
+
+    /** A {@code crop}×{@code crop} input resized as {@code mode} says, the crop being {@link #CROP_FRACTION} of the shorter side. */
+    public static ImageNetPreprocessor forCrop(Resize mode, int crop) {
+        return new ImageNetPreprocessor(mode, (int) Math.round(crop / CROP_FRACTION), crop);
+    }
+
     /** torchvision's 256 → 224 centre crop. */
     public static ImageNetPreprocessor standard() {
         return new ImageNetPreprocessor(Resize.SHORTER_SIDE_AND_CROP, 256, 224);

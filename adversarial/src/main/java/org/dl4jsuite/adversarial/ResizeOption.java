@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** The shared {@code --resize crop|direct} option for ImageNet photos. */
 public final class ResizeOption {
     @Option(names = "--resize", paramLabel = "MODE",
-            description = "crop: shorter side to 256, centre 224 crop (torchvision); direct: straight to 224x224 (the reference). Default: crop")
+            description = "crop: shorter side to 8/7 of the input size, then the central crop (torchvision's 256/224, TF-slim's 0.875); "
+                    + "direct: straight to the input size (the reference). Default: crop")
     String resize = "crop";
 
     /** The chosen mode; an unknown name is a user error. */
@@ -16,10 +17,5 @@ public final class ResizeOption {
             case "direct" -> ImageNetPreprocessor.Resize.DIRECT;
             default -> throw new SuiteException("--resize must be crop or direct, got '" + resize + "'");
         };
-    }
-
-    /** The preprocessor for 224 crops. */
-    public ImageNetPreprocessor preprocessor() {
-        return new ImageNetPreprocessor(mode(), 256, 224);
     }
 }

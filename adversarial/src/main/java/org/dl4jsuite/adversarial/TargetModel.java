@@ -14,13 +14,22 @@ import org.dl4jsuite.common.train.ModelMetadata;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A classifier to attack with the facts around it: torchvision AlexNet weights (.npz; RGB 224×224 input)
- * or a suite model.zip such as lenet-mnist's (28×28 gray, its dataset and class names in the metadata).
+ * A classifier to attack with the facts around it: torchvision AlexNet weights (.npz; RGB 224×224 input),
+ * a TensorFlow Lite classifier (.tflite, imported), or a suite model.zip: an imported classifier or one
+ * such as lenet-mnist's (28×28 gray, its dataset and class names in the metadata).
  */
 public record TargetModel(Classifier classifier, int channels, int rows, int cols, MnistVariant dataset, String description) {
 
-    /** Loads {@code file}: an .npz is AlexNet weights, anything else a suite model.zip. */
-    public static TargetModel load(Path file, Path dataDir, ImageNetPreprocessor.Resize resize) {
+    /** Loads {@code file} by its kind: .npz AlexNet weights, a .tflite model, else a suite model.zip. */
+    public static TargetModel load(Path file, Path dataDir) {
+        return load(file, null, dataDir);
+    }
+
+    /** As {@link #load(Path, Path)}; {@code labels} (may be null) names a TFLite model's class names file. */
+    public static TargetModel load(Path file, Path labels, Path dataDir) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tflite")) {
+            return of(ImportedClassifier.fromTflite(file, labels, dataDir));
+        }
         if (file.getFileName().toString().endsWith(".npz")) {
             AlexNetConfig config = AlexNetConfig.defaults();
             ComputationGraph net = TorchAlexNetWeights.load(file, config);
@@ -28,6 +37,9 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
                     config.inputSize(), null, "AlexNet (torchvision weights " + file.getFileName() + ")");
         }
         ModelMetadata metadata = ModelFile.readMetadata(file);
+        if (ImportedClassifier.KIND.equals(metadata.kind())) {
+            return of(ImportedClassifier.fromZip(file));
+        }
         List<String> names = classNames(metadata, file);
         MnistVariant variant = metadata.properties().get("dataset") == null ? null
                 : MnistVariant.fromOption(metadata.properties().get("dataset").toString());
@@ -38,6 +50,12 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
         }
         MultiLayerNetwork net = ModelFile.loadMultiLayer(file, metadata.module(), false);
         return new TargetModel(Dl4jClassifier.of(net, names), 1, 28, 28, variant, what);
+    }
+
+    /** An imported classifier as an attack target. */
+    public static TargetModel of(ImportedClassifier imported) {
+        return new TargetModel(imported.classifier(), imported.channels(), imported.height(), imported.width(), null,
+                imported.description());
     }
 
     /** The 1000 ImageNet class names from the resolver (imagenet_classes.txt). */
@@ -62,9 +80,10 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
         throw new SuiteException(file + " does not record its class names; attack a model.zip written by lenet-mnist");
     }
 
-    /** One image file as this model's input row [1, ...]. */
-    public INDArray readImage(Path file, ImageNetPreprocessor preprocessor) {
-        return channels == 3 ? preprocessor.read(file) : new GrayscaleImageReader(rows, cols).read(file);
+    /** One image file as this model's input row [1, ...]: photos brought to the model's input size by {@code resize}. */
+    public INDArray readImage(Path file, ImageNetPreprocessor.Resize resize) {
+        return channels == 3 ? ImageNetPreprocessor.forCrop(resize, rows).read(file)
+                : new GrayscaleImageReader(rows, cols).read(file);
     }
 
     /** Values per example. */

@@ -74,7 +74,8 @@ class AdversarialCommandTest {
         CliOutcome o = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(),
                 imagenet.resolve("n01443537_2675_goldfish.jpg").toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).contains("goldfish.jpg:").contains(" 1. ").contains(" 5. ").doesNotContain(" 6. ");
+        assertThat(o.out()).contains("goldfish.jpg (labelled goldfish):").contains(" 1. ").contains(" 5. ").doesNotContain(" 6. ")
+                .contains("labelled photos: 1;");
         java.util.List<String> names = Files.readAllLines(imagenet.resolve("imagenet_classes.txt"));
         String first = o.out().lines().filter(l -> l.contains(" 1. ")).findFirst().orElseThrow();
         assertThat(names.stream().anyMatch(n -> first.contains(" " + n.strip() + " "))).as(first).isTrue();

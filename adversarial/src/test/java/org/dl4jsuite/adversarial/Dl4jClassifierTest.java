@@ -40,10 +40,14 @@ class Dl4jClassifierTest {
                 .setOutputs("out").build());
         net.init();
         Classifier model = Dl4jClassifier.of(net, List.of("a", "b", "c"));
+        // A second classifier of the same network must not take the first one's gradient listener away
+        // (ComputationGraph.clone shares its listener list with the original).
+        Classifier other = Dl4jClassifier.of(net, List.of("a", "b", "c"));
         INDArray x = Nd4j.create(new double[][] {{0.2, 0.7, 0.1, 0.9}});
         INDArray y = PixelBall.oneHot(new int[] {1}, 3).castTo(DataType.DOUBLE);
         INDArray g = model.lossGradient(x, y);
         INDArray again = model.lossGradient(x, y);
+        assertThat(other.lossGradient(x, y).equalsWithEps(g, 1e-12)).isTrue();
         assertThat(g.equalsWithEps(again, 0)).as("deterministic: no dropout").isTrue();
         double h = 1e-6;
         for (int k = 0; k < 4; k++) {

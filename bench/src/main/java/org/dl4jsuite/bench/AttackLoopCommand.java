@@ -77,12 +77,12 @@ public final class AttackLoopCommand implements Callable<Integer> {
         FixedIterationAttack attack = new FixedIterationAttack(lr, iterations);
         impl.select();
         System.out.println(ComputeBackend.initialise(threads).summary());
-        TargetModel model = TargetModel.load(weights, data.dataDir(), resize.mode());
+        TargetModel model = TargetModel.load(weights, data.dataDir());
         if (model.channels() != 3) {
             throw new SuiteException("--weights must be AlexNet weights (.npz), got " + model.description());
         }
         targets.forEach(model::requireClass);
-        AttackInputs.Targeted inputs = AttackInputs.fromDirectory(dir, model, resize.preprocessor()).head(images)
+        AttackInputs.Targeted inputs = AttackInputs.fromDirectory(dir, model, resize.mode()).head(images)
                 .withTargets(targets);
         int[] goal = inputs.targets();
         System.out.printf("model: %s%ninputs: %d examples (%s x targets %s)%n", model.description(), goal.length,
