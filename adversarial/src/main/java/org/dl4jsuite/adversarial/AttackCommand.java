@@ -99,7 +99,7 @@ public final class AttackCommand implements Callable<Integer> {
         System.out.println(ComputeBackend.initialise(0).summary());
         TargetModel target = model.load(data.dataDir());
         if (dataset != null && target.channels() != 1) {
-            throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; " + model.file() + " is " + target.description());
+            throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; " + model.describe() + " is " + target.description());
         }
         AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, resize.mode(), true)
                 : AttackInputs.fromDataset(MnistVariant.fromOption(dataset), data.dataDir(), count);
@@ -116,7 +116,7 @@ public final class AttackCommand implements Callable<Integer> {
         System.out.println("inputs: " + inputs.source());
 
         RunDirectory run = RunDirectory.create(out, AdversarialCommand.MODULE);
-        Json.write(run.file("config.json"), Map.of("config", config, "model", model.file().toString(), "inputs", inputs.source(),
+        Json.write(run.file("config.json"), Map.of("config", config, "model", model.describe(), "inputs", inputs.source(),
                 "targets", targets == null ? List.of() : targets));
         List<Double> budgets = config.usesEps() ? config.eps() : List.of(Double.NaN);
         TextTable table = new TextTable("attack", "eps", "eps*255", "n", "clean acc", "adv acc", "acc 8-bit", "success",

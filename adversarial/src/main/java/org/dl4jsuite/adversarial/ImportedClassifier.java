@@ -81,7 +81,8 @@ public record ImportedClassifier(ComputationGraph graph, List<String> classNames
         Map<String, Object> p = metadata.properties();
         try {
             List<String> names = ((List<?>) p.get("classNames")).stream().map(Object::toString).toList();
-            InputScaling scaling = new InputScaling(doubles(p.get("inputScale")), doubles(p.get("inputOffset")));
+            InputScaling scaling = new InputScaling(doubles(p.get("inputScale")), doubles(p.get("inputOffset")),
+                    Boolean.TRUE.equals(p.get("inputBgr")));
             int h = ((Number) p.get("inputHeight")).intValue();
             int w = ((Number) p.get("inputWidth")).intValue();
             int c = ((Number) p.get("inputChannels")).intValue();
@@ -102,6 +103,7 @@ public record ImportedClassifier(ComputationGraph graph, List<String> classNames
         p.put("inputChannels", channels);
         p.put("inputScale", scaling.scale());
         p.put("inputOffset", scaling.offset());
+        p.put("inputBgr", scaling.bgr());
         p.put("classNames", classNames);
         ModelFile.save(graph, zip, false, new ModelMetadata(AdversarialCommand.MODULE, KIND, ModelMetadata.GRAPH, p));
     }

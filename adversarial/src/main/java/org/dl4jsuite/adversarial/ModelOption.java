@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.dl4jsuite.common.SuiteException;
 import picocli.CommandLine.Option;
 
-/** The shared choice of the network that classify and attack use: a file by its kind, a TFLite file, its labels. */
+/** The shared choice of the network that classify and attack use: a file by its kind, a TFLite file, a zoo model. */
 public final class ModelOption {
     @Option(names = {"--model", "--weights"}, paramLabel = "FILE",
             description = "AlexNet weights (.npz from reference/export_alexnet.py), a TFLite classifier (.tflite), or a "
@@ -19,10 +19,19 @@ public final class ModelOption {
                     + "ImageNet classes).")
     Path labels;
 
+    @Option(names = "--zoo", paramLabel = "NAME",
+            description = "A DL4J zoo model with ImageNet weights: squeezenet, vgg16, vgg19, resnet50, darknet19, xception, "
+                    + "nasnet (downloaded into DL4J's cache on first use).")
+    String zoo;
+
     /** Loads the chosen network; exactly one of the options must be given. */
     public TargetModel load(Path dataDir) {
-        if ((model == null) == (tflite == null)) {
-            throw new SuiteException("give the network with exactly one of --model FILE or --tflite FILE");
+        int given = (model == null ? 0 : 1) + (tflite == null ? 0 : 1) + (zoo == null ? 0 : 1);
+        if (given != 1) {
+            throw new SuiteException("give the network with exactly one of --model FILE, --tflite FILE or --zoo NAME");
+        }
+        if (zoo != null) {
+            return TargetModel.of(ZooClassifiers.fromOption(zoo).load(dataDir));
         }
         if (tflite != null) {
             return TargetModel.of(ImportedClassifier.fromTflite(tflite, labels, dataDir));
@@ -30,8 +39,8 @@ public final class ModelOption {
         return TargetModel.load(model, labels, dataDir);
     }
 
-    /** The file given, for records. */
-    public Path file() {
-        return model != null ? model : tflite;
+    /** The network given, for records. */
+    public String describe() {
+        return zoo != null ? "zoo:" + zoo : String.valueOf(model != null ? model : tflite);
     }
 }
