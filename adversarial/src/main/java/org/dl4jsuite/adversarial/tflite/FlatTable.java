@@ -86,43 +86,39 @@ class FlatTable extends Table {
     }
 
     int[] ints(int field) {
-        int n = length(field, 4);
-        int[] values = new int[n];
-        int start = n == 0 ? 0 : __vector(__offset(slot(field)));
-        for (int i = 0; i < n; i++) {
-            values[i] = bb.getInt(start + 4 * i);
-        }
+        java.nio.IntBuffer b = elements(field, 4).asIntBuffer();
+        int[] values = new int[b.remaining()];
+        b.get(values);
         return values;
     }
 
     float[] floats(int field) {
-        int n = length(field, 4);
-        float[] values = new float[n];
-        int start = n == 0 ? 0 : __vector(__offset(slot(field)));
-        for (int i = 0; i < n; i++) {
-            values[i] = bb.getFloat(start + 4 * i);
-        }
+        java.nio.FloatBuffer b = elements(field, 4).asFloatBuffer();
+        float[] values = new float[b.remaining()];
+        b.get(values);
         return values;
     }
 
     long[] longs(int field) {
-        int n = length(field, 8);
-        long[] values = new long[n];
-        int start = n == 0 ? 0 : __vector(__offset(slot(field)));
-        for (int i = 0; i < n; i++) {
-            values[i] = bb.getLong(start + 8 * i);
-        }
+        java.nio.LongBuffer b = elements(field, 8).asLongBuffer();
+        long[] values = new long[b.remaining()];
+        b.get(values);
         return values;
     }
 
     /** A byte vector as a read-only little-endian view of the file (no copy). */
     ByteBuffer bytes(int field) {
-        int n = length(field, 1);
+        return elements(field, 1);
+    }
+
+    /** The bytes of a vector field's elements as a read-only little-endian view (empty when absent). */
+    private ByteBuffer elements(int field, int elementBytes) {
+        int n = length(field, elementBytes);
         if (n == 0) {
             return ByteBuffer.allocate(0).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         }
         int start = __vector(__offset(slot(field)));
-        return bb.duplicate().position(start).limit(start + n).slice().asReadOnlyBuffer()
+        return bb.duplicate().position(start).limit(start + n * elementBytes).slice().asReadOnlyBuffer()
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 }

@@ -219,25 +219,22 @@ final class TfliteFiles {
     }
 
     private static int ints(FlatBufferBuilder fb, int[] values) {
-        fb.startVector(4, values.length, 4);
-        for (int i = values.length - 1; i >= 0; i--) {
-            fb.addInt(values[i]);
-        }
-        return fb.endVector();
+        return vector(fb, 4, values.length, i -> fb.addInt(values[i]));
     }
 
     private static int floatVector(FlatBufferBuilder fb, float[] values) {
-        fb.startVector(4, values.length, 4);
-        for (int i = values.length - 1; i >= 0; i--) {
-            fb.addFloat(values[i]);
-        }
-        return fb.endVector();
+        return vector(fb, 4, values.length, i -> fb.addFloat(values[i]));
     }
 
     private static int longVector(FlatBufferBuilder fb, long[] values) {
-        fb.startVector(8, values.length, 8);
-        for (int i = values.length - 1; i >= 0; i--) {
-            fb.addLong(values[i]);
+        return vector(fb, 8, values.length, i -> fb.addLong(values[i]));
+    }
+
+    /** A vector of {@code n} scalars of {@code bytes} each; FlatBuffers are written back to front. */
+    private static int vector(FlatBufferBuilder fb, int bytes, int n, java.util.function.IntConsumer add) {
+        fb.startVector(bytes, n, bytes);
+        for (int i = n - 1; i >= 0; i--) {
+            add.accept(i);
         }
         return fb.endVector();
     }
