@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.api.Model;
@@ -25,6 +27,7 @@ public final class Checkpoints {
     static final String LATEST = "LATEST";
     static final String MODEL = "model.zip";
     static final String STATE = "state.json";
+    static final String METRICS_RECORDS = "metrics-records";
 
     private final Path dir;
     private final int keep;
@@ -41,6 +44,23 @@ public final class Checkpoints {
         public Path modelFile() {
             return directory.resolve(MODEL);
         }
+
+        /** How many metrics.jsonl records the run had written when this checkpoint was taken (absent in older ones). */
+        public OptionalLong metricsRecords() {
+            Path file = directory.resolve(METRICS_RECORDS);
+            try {
+                return Files.isRegularFile(file)
+                        ? OptionalLong.of(Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim()))
+                        : OptionalLong.empty();
+            } catch (IOException | NumberFormatException e) {
+                return OptionalLong.empty();
+            }
+        }
+    }
+
+    /** Writes the metrics record count into a checkpoint folder being built (see {@link Checkpoint#metricsRecords()}). */
+    public static void writeMetricsRecords(Path folder, long records) {
+        AtomicFiles.write(folder.resolve(METRICS_RECORDS), (records + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a checkpoint of {@code model} at {@code state} and makes it the latest. */
@@ -71,27 +91,65 @@ public final class Checkpoints {
         return new Checkpoint(target, state);
     }
 
-    /** The newest complete checkpoint, if any. */
+    /** The newest intact checkpoint, if any (older ones stand in for a damaged newest, see {@link #latest(Consumer)}). */
     public Optional<Checkpoint> latest() {
+        return latest(skipped -> { });
+    }
+
+    /**
+     * The newest intact checkpoint, if any: the folders are tried newest first (the one {@code LATEST} names, then
+     * the older ones kept), and one whose files are missing or unreadable is passed over with a line to
+     * {@code skipped}. Only when every kept checkpoint is damaged is that an error.
+     */
+    public Optional<Checkpoint> latest(Consumer<String> skipped) {
+        List<Path> candidates = new ArrayList<>();
         Path pointer = dir.resolve(LATEST);
-        if (!Files.isRegularFile(pointer)) {
-            return Optional.empty();
-        }
         try {
-            Path chosen = dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
-            return Optional.of(read(chosen));
+            if (Files.isRegularFile(pointer)) {
+                candidates.add(dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim()));
+            }
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    entries.filter(p -> p.getFileName().toString().startsWith("ckpt-") && Files.isDirectory(p))
+                            .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                            .filter(p -> !candidates.contains(p))
+                            .forEach(candidates::add);
+                }
+            }
         } catch (IOException e) {
-            throw new SuiteException("cannot read " + pointer + ": " + e.getMessage());
+            throw new SuiteException("cannot read the checkpoints in " + dir + ": " + e.getMessage());
         }
+        List<String> damaged = new ArrayList<>();
+        for (Path candidate : candidates) {
+            try {
+                Checkpoint checkpoint = read(candidate);
+                ModelFile.readMetadata(checkpoint.modelFile());
+                if (!damaged.isEmpty()) {
+                    skipped.accept("using the older checkpoint " + candidate.getFileName() + " instead");
+                }
+                return Optional.of(checkpoint);
+            } catch (SuiteException e) {
+                damaged.add(e.getMessage());
+                skipped.accept("skipping a damaged checkpoint: " + e.getMessage());
+            }
+        }
+        if (!damaged.isEmpty()) {
+            throw new SuiteException("every checkpoint in " + dir + " is damaged: " + String.join("; ", damaged)
+                    + ". Start a new run");
+        }
+        return Optional.empty();
     }
 
     private static Checkpoint read(Path checkpoint) {
         if (!Files.isRegularFile(checkpoint.resolve(MODEL)) || !Files.isRegularFile(checkpoint.resolve(STATE))) {
-            throw new SuiteException("checkpoint " + checkpoint + " is incomplete (model.zip or state.json missing); "
-                    + "delete it and point " + LATEST + " at an older one, or start a new run");
+            throw new SuiteException("checkpoint " + checkpoint + " is incomplete (model.zip or state.json missing)");
         }
         JsonNode state = Json.readTree(checkpoint.resolve(STATE));
-        return new Checkpoint(checkpoint, Json.convert(state, TrainingState.class));
+        try {
+            return new Checkpoint(checkpoint, Json.convert(state, TrainingState.class));
+        } catch (RuntimeException e) {
+            throw new SuiteException("checkpoint " + checkpoint + " has an unreadable state.json: " + e.getMessage());
+        }
     }
 
     private void prune(String newest) {

@@ -22,10 +22,12 @@ import org.dl4jsuite.common.io.Json;
 public final class MetricsLog implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
+    private long records;
 
     /** Opens {@code file} for appending. */
     public MetricsLog(Path file) {
         this.file = file;
+        this.records = read(file).size();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -41,8 +43,35 @@ public final class MetricsLog implements AutoCloseable {
             out.write(Json.line(record));
             out.write('\n');
             out.flush();
+            records++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    /** How many records the file holds. */
+    public synchronized long records() {
+        return records;
+    }
+
+    /**
+     * Keeps only the first {@code keep} records of {@code file} (atomically): a run resumed from a checkpoint
+     * drops what it logged after that checkpoint, since it logs those steps again.
+     */
+    public static void truncate(Path file, long keep) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            if (lines.size() <= keep) {
+                return;
+            }
+            StringBuilder kept = new StringBuilder();
+            lines.subList(0, (int) keep).forEach(l -> kept.append(l).append('\n'));
+            org.dl4jsuite.common.io.AtomicFiles.write(file, kept.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SuiteException("cannot rewrite " + file + ": " + e.getMessage());
         }
     }
 

@@ -77,6 +77,20 @@ public final class RunDirectory {
         return path.resolve(name);
     }
 
+    /** Deletes the run folder and everything in it (best effort: what cannot be removed stays). */
+    public void delete() {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A folder left behind costs a listing entry, not correctness.
+        }
+    }
+
     /** The run's checkpoint folder (created on demand by {@link Checkpoints}). */
     public Path checkpoints() {
         return path.resolve("checkpoints");

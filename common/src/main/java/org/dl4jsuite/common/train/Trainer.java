@@ -147,7 +147,7 @@ public final class Trainer {
                 }
                 boolean maxed = settings.maxSteps() > 0 && state.step() >= settings.maxSteps();
                 if (state.step() % settings.checkpointEvery() == 0 || maxed || stop.requested()) {
-                    last = Optional.of(checkpoints.save(model, metadata, state, step::save));
+                    last = Optional.of(checkpoint(model, state));
                 }
                 if (stop.requested()) {
                     console.printf("stopped at step %d; checkpoint %s (continue with --resume)%n",
@@ -165,9 +165,18 @@ public final class Trainer {
             logEpoch(state, meanLoss, epochExamples, epochSeconds, evaluated);
             incrementEpochCount(model);
             state = state.nextEpoch();
-            last = Optional.of(checkpoints.save(model, metadata, state, step::save));
+            last = Optional.of(checkpoint(model, state));
         }
         return new Result(state, Outcome.COMPLETED, last);
+    }
+
+    /** A checkpoint with the step's extra files and the metrics record count, so a resume can drop later records. */
+    private Checkpoints.Checkpoint checkpoint(Model model, TrainingState state) {
+        long records = metrics.records();
+        return checkpoints.save(model, metadata, state, folder -> {
+            step.save(folder);
+            Checkpoints.writeMetricsRecords(folder, records);
+        });
     }
 
     /** DL4J counts epochs only in fit(iterator); per-epoch schedules need the count kept up to date. */

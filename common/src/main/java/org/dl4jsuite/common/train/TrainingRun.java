@@ -70,12 +70,14 @@ public final class TrainingRun<C> implements AutoCloseable {
         RunOptions resumed = new RunOptions(options.dataDir(), options.out(),
                 recorded.path("options").path("seed").asLong(options.seed()), options.epochs(), options.maxSteps(),
                 options.threads(), options.resume(), options.checkpointEvery());
-        Optional<Checkpoints.Checkpoint> checkpoint = new Checkpoints(dir.checkpoints(), 3).latest();
+        Optional<Checkpoints.Checkpoint> checkpoint = new Checkpoints(dir.checkpoints(), 3).latest(console::println);
         if (checkpoint.isEmpty()) {
             throw new SuiteException(dir + " has no checkpoint to resume from (it stopped before its first one); "
                     + "start a new run instead");
         }
         TrainingState state = checkpoint.get().state();
+        // What was logged after the checkpoint is logged again by the resumed steps.
+        checkpoint.get().metricsRecords().ifPresent(n -> MetricsLog.truncate(dir.file("metrics.jsonl"), n));
         console.printf("resuming %s from step %d (epoch %d, batch %d)%n", dir, state.step(), state.epoch() + 1,
                 state.batchInEpoch());
         return new TrainingRun<>(module, dir, saved, resumed, backend, checkpoint, console);
@@ -133,8 +135,17 @@ public final class TrainingRun<C> implements AutoCloseable {
         Json.write(directory.file("config.json"), record);
     }
 
+    /**
+     * Closes the metrics log. A new run that trained nothing (it failed before its first step, e.g. on a missing
+     * dataset) leaves no folder behind, so that {@code --resume latest} never picks an empty run.
+     */
     @Override
     public void close() {
+        boolean empty = metrics.records() == 0;
         metrics.close();
+        if (resumeFrom.isEmpty() && empty && !java.nio.file.Files.exists(directory.checkpoints())
+                && !java.nio.file.Files.exists(directory.file("model.zip"))) {
+            directory.delete();
+        }
     }
 }

@@ -60,11 +60,32 @@ class CheckpointsTest {
     }
 
     @Test
-    void anIncompleteCheckpointNamedByLatestIsAClearError() throws IOException {
+    void whenTheOnlyCheckpointIsIncompleteThatIsAClearError() throws IOException {
         Checkpoints checkpoints = new Checkpoints(tmp, 2);
         Checkpoints.Checkpoint saved = checkpoints.save(TinyClassifier.network(1), TinyClassifier.metadata(),
                 new TrainingState(0, 1, 1, 1, 1));
         Files.delete(saved.modelFile());
-        assertThatThrownBy(checkpoints::latest).isInstanceOf(SuiteException.class).hasMessageContaining("incomplete");
+        assertThatThrownBy(checkpoints::latest).isInstanceOf(SuiteException.class).hasMessageContaining("incomplete")
+                .hasMessageContaining("every checkpoint");
+    }
+
+    @Test
+    void aDamagedNewestCheckpointGivesWayToTheOlderIntactOne() throws IOException {
+        Checkpoints checkpoints = new Checkpoints(tmp, 3);
+        MultiLayerNetwork net = TinyClassifier.network(1);
+        checkpoints.save(net, TinyClassifier.metadata(), new TrainingState(0, 5, 5, 1, 1));
+        Checkpoints.Checkpoint newest = checkpoints.save(net, TinyClassifier.metadata(), new TrainingState(0, 10, 10, 1, 1));
+        // A model.zip cut short (a disk that filled up, a copy interrupted): not a zip any more.
+        byte[] zip = Files.readAllBytes(newest.modelFile());
+        Files.write(newest.modelFile(), java.util.Arrays.copyOf(zip, zip.length / 2));
+        java.util.List<String> said = new java.util.ArrayList<>();
+        Checkpoints.Checkpoint chosen = checkpoints.latest(said::add).orElseThrow();
+        assertThat(chosen.state().step()).isEqualTo(5);
+        assertThat(String.join("\n", said)).contains("skipping a damaged checkpoint").contains("ckpt-000000010")
+                .contains("using the older checkpoint ckpt-000000005");
+        // A newest checkpoint whose state.json is not JSON is passed over alike.
+        Files.writeString(newest.directory().resolve("state.json"), "{\"step\": ");
+        Files.write(newest.modelFile(), zip);
+        assertThat(checkpoints.latest().orElseThrow().state().step()).isEqualTo(5);
     }
 }
