@@ -120,9 +120,9 @@ public final class AttackCommand implements Callable<Integer> {
                 "targets", targets == null ? List.of() : targets));
         List<Double> budgets = config.usesEps() ? config.eps() : List.of(Double.NaN);
         TextTable table = new TextTable("attack", "eps", "eps*255", "n", "clean acc", "adv acc", "acc 8-bit", "success",
-                "success 8-bit", "mean Linf", "mean L2", "mean L0", "mean iters");
+                "success 8-bit", "mean Linf", "mean L2", "mean L0", "mean iters", "seconds");
         MarkdownTable markdown = new MarkdownTable("attack", "eps", "n", "clean acc", "adv acc", "acc 8-bit", "success",
-                "success 8-bit", "mean Linf (levels)", "mean L2 (levels)", "mean L0", "mean iters");
+                "success 8-bit", "mean Linf (levels)", "mean L2 (levels)", "mean L0", "mean iters", "seconds");
         List<Map<String, Object>> records = new ArrayList<>();
         double[] xs = new double[budgets.size()];
         double[] accuracy = new double[budgets.size()];
@@ -132,6 +132,7 @@ public final class AttackCommand implements Callable<Integer> {
             String tag = config.usesEps() ? String.format("eps%.4f", e) : a.name();
             int[] panelsLeft = {panels};
             AttackInputs in = inputs;
+            long started = System.nanoTime();
             List<AttackEvaluation.Outcome> outcomes = AttackEvaluation.run(target.classifier(), a, inputs.pixels(),
                     inputs.labels(), targetClasses, batchSize, (from, originals, adversarials, batch) -> {
                         for (int i = 0; i < batch.size() && panelsLeft[0] > 0; i++, panelsLeft[0]--) {
@@ -139,15 +140,17 @@ public final class AttackCommand implements Callable<Integer> {
                                     adversarials.get(NDArrayIndex.point(i)), batch.get(i));
                         }
                     });
+            double seconds = (System.nanoTime() - started) / 1e9;
             AttackEvaluation.Summary s = AttackEvaluation.summarise(outcomes);
             table.row(a.name(), config.usesEps() ? e : null, config.usesEps() ? e * 255 : null, s.count(), s.cleanAccuracy(),
                     s.adversarialAccuracy(), s.accuracyAfter8Bit(), s.successRate(), s.successRateAfter8Bit(), s.meanLinf(),
-                    s.meanL2(), s.meanL0(), s.meanIterations());
+                    s.meanL2(), s.meanL0(), s.meanIterations(), Math.round(seconds));
             markdown.row(a.name(), config.usesEps() ? String.format("%.4f (%.1f/255)", e, e * 255) : "-", s.count(),
                     pct(s.cleanAccuracy()), pct(s.adversarialAccuracy()), pct(s.accuracyAfter8Bit()), pct(s.successRate()),
                     pct(s.successRateAfter8Bit()), String.format("%.4f (%.1f)", s.meanLinf(), 255 * s.meanLinf()),
                     String.format("%.3f (%.0f)", s.meanL2(), 255 * s.meanL2()),
-                    String.format("%.0f", s.meanL0()), String.format("%.1f", s.meanIterations()));
+                    String.format("%.0f", s.meanL0()), String.format("%.1f", s.meanIterations()),
+                    String.format("%.0f", seconds));
             xs[b] = config.usesEps() ? e : 0;
             accuracy[b] = s.adversarialAccuracy();
             for (AttackEvaluation.Outcome o : outcomes) {
