@@ -49,7 +49,10 @@ final class AdversarialPanel {
             for (int k = 0; k < 3; k++) {
                 int x = GAP + k * (w + GAP);
                 g.drawImage(PixelPng.image(images[k], channels, rows, cols), x, GAP, w, h, null);
-                g.drawString(fit(g, captions[k], w), x, GAP + h + 16);
+                java.util.List<String> lines = wrap(g, captions[k], w, 2);
+                for (int line = 0; line < lines.size(); line++) {
+                    g.drawString(lines.get(line), x, GAP + h + 14 + 14 * line);
+                }
             }
         } finally {
             g.dispose();
@@ -57,11 +60,32 @@ final class AdversarialPanel {
         AtomicFiles.write(png, tmp -> ImageIO.write(out, "png", tmp.toFile()));
     }
 
-    private static String fit(Graphics2D g, String text, int width) {
-        String t = text;
-        while (t.length() > 3 && g.getFontMetrics().stringWidth(t) > width) {
-            t = t.substring(0, t.length() - 1);
+    /** {@code text} broken at spaces into at most {@code most} lines of {@code width}; the last one cut with "…". */
+    static java.util.List<String> wrap(Graphics2D g, String text, int width, int most) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String rest = text.strip();
+        while (!rest.isEmpty() && lines.size() < most - 1) {
+            int cut = rest.length();
+            while (cut > 0 && g.getFontMetrics().stringWidth(rest.substring(0, cut)) > width) {
+                int space = rest.lastIndexOf(' ', cut - 1);
+                cut = space > 0 ? space : cut - 1;
+            }
+            if (cut == rest.length()) {
+                break;
+            }
+            lines.add(rest.substring(0, Math.max(cut, 1)));
+            rest = rest.substring(Math.max(cut, 1)).strip();
         }
-        return t;
+        if (!rest.isEmpty()) {
+            String last = rest;
+            if (g.getFontMetrics().stringWidth(last) > width) {
+                while (last.length() > 1 && g.getFontMetrics().stringWidth(last + "…") > width) {
+                    last = last.substring(0, last.length() - 1);
+                }
+                last = last + "…";
+            }
+            lines.add(last);
+        }
+        return lines;
     }
 }
