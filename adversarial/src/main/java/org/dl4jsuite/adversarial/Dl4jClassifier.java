@@ -48,27 +48,44 @@ public final class Dl4jClassifier implements Classifier {
 
     /** Wraps an inference copy of {@code net}; the original is left as it is. */
     public static Dl4jClassifier of(MultiLayerNetwork net, List<String> classNames) {
-        MultiLayerNetwork copy = net.clone();
-        prepare(copy.getLayers(), copy.getOutputLayer());
-        return new Dl4jClassifier(copy, null, classNames);
+        return adopt(net.clone(), classNames);
     }
 
-    /** Wraps an inference copy of a single-input, single-output graph. */
+    /** Wraps {@code net} itself, changing it for inference: for a network loaded only to be attacked. */
+    public static Dl4jClassifier adopt(MultiLayerNetwork net, List<String> classNames) {
+        prepare(net.getLayers(), net.getOutputLayer());
+        return new Dl4jClassifier(net, null, classNames);
+    }
+
+    /** Wraps an inference copy of a single-input, single-output graph; the original is left as it is. */
     public static Dl4jClassifier of(ComputationGraph net, List<String> classNames) {
-        if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) {
-            throw new SuiteException("attacks need a graph with one input and one output, got "
-                    + net.getNumInputArrays() + " and " + net.getNumOutputArrays());
-        }
+        requireOneInputAndOutput(net);
         // Not net.clone(): M2.1's clone shares the original's listener list, so the gradient listener set below
         // would also replace that of every other classifier made from the same network.
         ComputationGraph copy = new ComputationGraph(net.getConfiguration().clone());
         copy.init(net.params().dup(), false);
+        return adopt(copy, classNames);
+    }
+
+    /**
+     * Wraps {@code net} itself, changing it for inference (no dropout, no workspaces, frozen fast layers, a
+     * gradient listener): for a graph loaded only to be attacked, which saves a copy of every parameter.
+     */
+    public static Dl4jClassifier adopt(ComputationGraph net, List<String> classNames) {
+        requireOneInputAndOutput(net);
         // Without workspaces the input vertex's epsilon is a plain array when the listener reads it. M2.1's
         // calcBackpropGradients picks its workspaces by the *inference* mode, so both modes are switched off.
-        copy.getConfiguration().setTrainingWorkspaceMode(WorkspaceMode.NONE);
-        copy.getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.NONE);
-        prepare(copy.getLayers(), copy.getOutputLayer(0));
-        return new Dl4jClassifier(null, copy, classNames);
+        net.getConfiguration().setTrainingWorkspaceMode(WorkspaceMode.NONE);
+        net.getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        prepare(net.getLayers(), net.getOutputLayer(0));
+        return new Dl4jClassifier(null, net, classNames);
+    }
+
+    private static void requireOneInputAndOutput(ComputationGraph net) {
+        if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) {
+            throw new SuiteException("attacks need a graph with one input and one output, got "
+                    + net.getNumInputArrays() + " and " + net.getNumOutputArrays());
+        }
     }
 
     private static void prepare(Layer[] layers, Layer output) {

@@ -33,7 +33,7 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
         if (file.getFileName().toString().endsWith(".npz")) {
             AlexNetConfig config = AlexNetConfig.defaults();
             ComputationGraph net = TorchAlexNetWeights.load(file, config);
-            return new TargetModel(Dl4jClassifier.of(net, imageNetClasses(dataDir)), 3, config.inputSize(),
+            return new TargetModel(Dl4jClassifier.adopt(net, imageNetClasses(dataDir)), 3, config.inputSize(),
                     config.inputSize(), null, "AlexNet (torchvision weights " + file.getFileName() + ")");
         }
         ModelMetadata metadata = ModelFile.readMetadata(file);
@@ -46,7 +46,7 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
         String what = metadata.module() + " " + metadata.kind() + (variant == null ? "" : " on " + variant.option());
         if (ModelMetadata.GRAPH.equals(metadata.network())) {
             ComputationGraph net = ModelFile.loadGraph(file, metadata.module(), false);
-            return new TargetModel(Dl4jClassifier.of(net, names), 1, 28, 28, variant, what);
+            return new TargetModel(Dl4jClassifier.adopt(net, names), 1, 28, 28, variant, what);
         }
         MultiLayerNetwork net = ModelFile.loadMultiLayer(file, metadata.module(), false);
         return new TargetModel(Dl4jClassifier.of(net, names), 1, 28, 28, variant, what);
