@@ -98,7 +98,7 @@ public final class AttackCommand implements Callable<Integer> {
         impl.select();
         System.out.println(ComputeBackend.initialise(0).summary());
         TargetModel target = model.load(data.dataDir());
-        if (dataset != null && target.channels() != 1) {
+        if (dataset != null && (target.channels() != 1 || target.rows() != 28 || target.cols() != 28)) {
             throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; " + model.describe() + " is " + target.description());
         }
         AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, resize.mode(), true)

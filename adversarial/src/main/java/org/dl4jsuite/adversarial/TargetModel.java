@@ -46,10 +46,12 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
         String what = metadata.module() + " " + metadata.kind() + (variant == null ? "" : " on " + variant.option());
         if (ModelMetadata.GRAPH.equals(metadata.network())) {
             ComputationGraph net = ModelFile.loadGraph(file, metadata.module(), false);
-            return new TargetModel(Dl4jClassifier.adopt(net, names), 1, 28, 28, variant, what);
+            ImageInputShape in = ImageInputShape.of(net, file.toString());
+            return new TargetModel(Dl4jClassifier.adopt(net, names), in.channels(), in.height(), in.width(), variant, what);
         }
         MultiLayerNetwork net = ModelFile.loadMultiLayer(file, metadata.module(), false);
-        return new TargetModel(Dl4jClassifier.of(net, names), 1, 28, 28, variant, what);
+        ImageInputShape in = ImageInputShape.of(net, file.toString());
+        return new TargetModel(Dl4jClassifier.adopt(net, names), in.channels(), in.height(), in.width(), variant, what);
     }
 
     /** An imported classifier as an attack target. */
