@@ -16,7 +16,7 @@ public final class TensorValues {
     public static float[] floats(TfliteTensor tensor, String source) {
         long n = tensor.elements();
         TensorType type = tensor.type();
-        if (type.bytes() == 0 || n * type.bytes() != tensor.data().remaining()) {
+        if (type.bytes() == 0 || n > Integer.MAX_VALUE || n * type.bytes() != tensor.data().remaining()) {
             throw new SuiteException(source + ": " + tensor.describe() + " holds " + tensor.data().remaining()
                     + " bytes, not " + n + " values of " + type);
         }

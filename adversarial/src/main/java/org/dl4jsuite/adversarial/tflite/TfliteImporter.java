@@ -43,6 +43,9 @@ public final class TfliteImporter {
     public static final String INPUT = "input";
     /** The softmax cross-entropy output layer. */
     public static final String OUTPUT = "output";
+    /** The largest input the importer takes: an image classifier's, with room to spare. */
+    static final int MAX_CHANNELS = 4;
+    static final int MAX_SIDE = 16384;
     /** The operators the importer turns into DL4J layers. */
     public static final List<String> SUPPORTED = List.of("CONV_2D", "DEPTHWISE_CONV_2D", "ADD", "AVERAGE_POOL_2D",
             "MAX_POOL_2D", "RESHAPE", "SOFTMAX", "QUANTIZE", "DEQUANTIZE");
@@ -94,6 +97,10 @@ public final class TfliteImporter {
         if (s.length != 4 || s[3] <= 0 || s[1] <= 0 || s[2] <= 0) {
             throw new SuiteException(source + ": the input " + input.describe() + " is not an image batch [n, height, width, channels]");
         }
+        if (s[3] > MAX_CHANNELS || s[1] > MAX_SIDE || s[2] > MAX_SIDE) {
+            throw new SuiteException(source + ": the input " + input.describe() + " is not an image the importer takes (at most "
+                    + MAX_CHANNELS + " channels and " + MAX_SIDE + " pixels a side)");
+        }
         InputScaling scaling = inputScaling(input);
         graph.addInputs(INPUT);
         vertexOf.put(input.index(), INPUT);
@@ -103,19 +110,28 @@ public final class TfliteImporter {
         int fileClasses = 0;
         boolean dropped = false;
         for (TfliteOperator op : ops) {
-            boolean last = op.outputs().length == 1 && op.outputs()[0] == outputTensor;
+            if (op.outputs().length != 1 || op.outputs()[0] < 0) {
+                throw unsupported(op, " with " + op.outputs().length + " outputs");
+            }
+            boolean last = op.outputs()[0] == outputTensor;
             if (last && !op.name().equals("SOFTMAX")) {
                 throw new SuiteException(source + ": the output is computed by " + op.name() + ", not SOFTMAX; the "
                         + "importer takes classifiers that end in a softmax");
             }
-            if (last) {
-                TfliteTensor logits = model.tensor(op.inputs()[0]);
-                fileClasses = logits.shape()[logits.shape().length - 1];
-                dropped = dropBackground && fileClasses == 1001;
-                addOutput(op, dropped);
-                hasOutput = true;
-            } else {
-                addOperator(op);
+            try {
+                if (last) {
+                    int[] logits = shapeOf(op, 0);
+                    fileClasses = logits.length == 0 ? 0 : logits[logits.length - 1];
+                    dropped = dropBackground && fileClasses == 1001;
+                    addOutput(op, dropped);
+                    hasOutput = true;
+                } else {
+                    addOperator(op);
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // Geometry the file states that no layer can have (a zero stride, a window larger than its input),
+                // refused by SamePadding or by DL4J's own builders.
+                throw unsupported(op, " with " + e.getMessage());
             }
         }
         if (!hasOutput) {
@@ -123,14 +139,18 @@ public final class TfliteImporter {
         }
         graph.setOutputs(OUTPUT).setInputTypes(InputType.convolutional(s[1], s[2], s[3]));
         ComputationGraphConfiguration conf;
+        ComputationGraph net;
         try {
             conf = graph.build();
+            checkShapes(conf, InputType.convolutional(s[1], s[2], s[3]));
+            net = new ComputationGraph(conf);
+            net.init();
+        } catch (SuiteException e) {
+            throw e;
         } catch (RuntimeException e) {
+            // DL4J's own validation of the graph the file describes (shapes that do not connect, and the like).
             throw new SuiteException(source + ": DL4J rejected the imported graph: " + e.getMessage());
         }
-        checkShapes(conf, InputType.convolutional(s[1], s[2], s[3]));
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
         parameters.forEach((layer, wb) -> {
             net.getLayer(layer).setParam("W", wb[0]);
             net.getLayer(layer).setParam("b", wb[1]);
@@ -177,7 +197,7 @@ public final class TfliteImporter {
     }
 
     private String inputVertex(TfliteOperator op, int i) {
-        if (i >= op.inputs().length) {
+        if (i >= op.inputs().length || op.inputs()[i] < 0) {
             throw new SuiteException(source + ": operator " + op.index() + " (" + op.name() + ") has " + op.inputs().length
                     + " inputs, expected at least " + (i + 1));
         }
@@ -197,8 +217,21 @@ public final class TfliteImporter {
         return model.tensor(op.inputs()[i]);
     }
 
+    /** The shape of input {@code i} (which must exist) of {@code op}. */
     private int[] shapeOf(TfliteOperator op, int i) {
+        if (i >= op.inputs().length || op.inputs()[i] < 0) {
+            throw new SuiteException(source + ": operator " + op.index() + " (" + op.name() + ") has no input " + i);
+        }
         return model.tensor(op.inputs()[i]).shape();
+    }
+
+    /** The shape of input {@code i} of {@code op}, which must be an image batch [n, h, w, c]. */
+    private int[] imageShapeOf(TfliteOperator op, int i) {
+        int[] x = shapeOf(op, i);
+        if (x.length != 4) {
+            throw unsupported(op, " on a rank-" + x.length + " input " + Arrays.toString(x));
+        }
+        return x;
     }
 
     private void addConvolution(TfliteOperator op, boolean depthwise) {
@@ -208,7 +241,7 @@ public final class TfliteImporter {
             throw unsupported(op, " without " + expected);
         }
         String in = inputVertex(op, 0);
-        int[] x = shapeOf(op, 0);
+        int[] x = imageShapeOf(op, 0);
         TfliteTensor w = constantInput(op, 1, "filter");
         int[] ws = w.shape();
         if (x.length != 4 || ws.length != 4) {
@@ -273,7 +306,7 @@ public final class TfliteImporter {
             throw unsupported(op, " without Pool2DOptions");
         }
         String in = inputVertex(op, 0);
-        int[] x = shapeOf(op, 0);
+        int[] x = imageShapeOf(op, 0);
         SamePadding ph = SamePadding.of(o.padding(), x[1], o.filterH(), o.strideH(), 1);
         SamePadding pw = SamePadding.of(o.padding(), x[2], o.filterW(), o.strideW(), 1);
         if (!ph.symmetric() || !pw.symmetric()) {
@@ -295,6 +328,7 @@ public final class TfliteImporter {
         }
         String a = inputVertex(op, 0);
         String b = inputVertex(op, 1);
+        imageShapeOf(op, 0);
         if (!Arrays.equals(shapeOf(op, 0), shapeOf(op, 1))) {
             throw unsupported(op, " with broadcasting " + Arrays.toString(shapeOf(op, 0)) + " + " + Arrays.toString(shapeOf(op, 1)));
         }

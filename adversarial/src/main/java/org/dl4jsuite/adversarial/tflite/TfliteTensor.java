@@ -11,11 +11,15 @@ public record TfliteTensor(int index, String name, int[] shape, TensorType type,
         return data.remaining() > 0;
     }
 
-    /** Number of elements the shape describes. */
+    /** Number of elements the shape describes (Long.MAX_VALUE when that overflows). */
     public long elements() {
         long n = 1;
         for (int d : shape) {
-            n *= d;
+            try {
+                n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
         }
         return n;
     }
