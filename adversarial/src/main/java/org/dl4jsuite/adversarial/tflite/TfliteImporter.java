@@ -254,6 +254,8 @@ public final class TfliteImporter {
         if (depthwise ? ws[0] != 1 || nOut != channels * o.depthMultiplier() : ws[3] != channels) {
             throw unsupported(op, " with filter " + Arrays.toString(ws) + " on input " + Arrays.toString(x));
         }
+        // The filter's values first: their count is checked against the file, which bounds nOut below.
+        float[] filter = TensorValues.floats(w, source);
         float[] bias = new float[nOut];
         if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
             bias = TensorValues.floats(constantInput(op, 2, "bias"), source);
@@ -267,7 +269,6 @@ public final class TfliteImporter {
         SamePadding pw = SamePadding.of(o.padding(), x[2], kw, o.strideW(), o.dilationW());
         int padH = ph.symmetric() ? ph.before() : 0;
         int padW = pw.symmetric() ? pw.before() : 0;
-        float[] filter = TensorValues.floats(w, source);
         INDArray weights;
         if (depthwise) {
             // 1HWO with O = c·m + k is already [kH, kW, c, m] in row-major order: DL4J's depthwise layout.
