@@ -251,7 +251,10 @@ public final class TfliteImporter {
         int kh = ws[1];
         int kw = ws[2];
         int nOut = ws[depthwise ? 3 : 0];
-        if (depthwise ? ws[0] != 1 || nOut != channels * o.depthMultiplier() : ws[3] != channels) {
+        if (depthwise && o.depthMultiplier() < 1) {
+            throw unsupported(op, " with depth multiplier " + o.depthMultiplier());
+        }
+        if (depthwise ? ws[0] != 1 || nOut != (long) channels * o.depthMultiplier() : ws[3] != channels) {
             throw unsupported(op, " with filter " + Arrays.toString(ws) + " on input " + Arrays.toString(x));
         }
         // The filter's values first: their count is checked against the file, which bounds nOut below.
