@@ -115,11 +115,12 @@ public final class IdxFile {
                 throw new SuiteException(file + " declares dimensions " + dimsText(dims) + ", too large to load.");
             }
         }
-        byte[] data = new byte[(int) size];
-        int found = in.readNBytes(data, 0, data.length);
-        if (found < data.length) {
-            throw new SuiteException(file + " is truncated: expected " + data.length
-                    + " bytes of data after the header (" + dimsText(dims) + "), found " + found + "; "
+        // Read as the bytes arrive, not into an array of the declared size: a header may declare 2 GB that the
+        // file does not hold (and a gzip stream does not tell its length).
+        byte[] data = in.readNBytes((int) size);
+        if (data.length < size) {
+            throw new SuiteException(file + " is truncated: expected " + size
+                    + " bytes of data after the header (" + dimsText(dims) + "), found " + data.length + "; "
                     + redownloadAdvice(file));
         }
         long extra = in.transferTo(OutputStream.nullOutputStream());
