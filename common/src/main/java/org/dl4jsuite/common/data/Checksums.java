@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Streaming SHA-256 / MD5 digests of files, and verification of a file against a {@link DatasetFile}. */
+/** Streaming SHA-256 / MD5 digests and Adler-32 sums of files, and verification of a file against a {@link DatasetFile}. */
 public final class Checksums {
 
     private Checksums() {
@@ -23,6 +23,15 @@ public final class Checksums {
     /** Lowercase hex MD5 of the file's bytes. */
     public static String md5(Path file) throws IOException {
         return digest(file, "MD5");
+    }
+
+    /** The Adler-32 sum of the file's bytes (what the DL4J zoo publishes for its weights). */
+    public static long adler32(Path file) throws IOException {
+        try (java.util.zip.CheckedInputStream in = new java.util.zip.CheckedInputStream(Files.newInputStream(file),
+                new java.util.zip.Adler32())) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return in.getChecksum().getValue();
+        }
     }
 
     /**

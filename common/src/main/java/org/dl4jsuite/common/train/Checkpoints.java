@@ -75,12 +75,12 @@ public final class Checkpoints {
         Path building = dir.resolve("." + name + ".building");
         try {
             Files.createDirectories(dir);
-            deleteTree(building);
+            AtomicFiles.deleteTree(building);
             Files.createDirectories(building);
             ModelFile.save(model, building.resolve(MODEL), true, metadata);
             Json.write(building.resolve(STATE), state);
             extras.accept(building);
-            deleteTree(target);
+            AtomicFiles.deleteTree(target);
             AtomicFiles.move(building, target);
         } catch (IOException e) {
             throw new SuiteException("could not write checkpoint " + target + ": " + e.getMessage()
@@ -159,22 +159,11 @@ public final class Checkpoints {
                     .toList();
             for (int i = keep; i < all.size(); i++) {
                 if (!all.get(i).getFileName().toString().equals(newest)) {
-                    deleteTree(all.get(i));
+                    AtomicFiles.deleteTree(all.get(i));
                 }
             }
         } catch (IOException e) {
             // old checkpoints that could not be removed cost disk space, not correctness
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.AtomicFiles;
 
 /**
  * One run's folder, {@code <out>/<module>/<timestamp>/}: config.json, metrics.jsonl, checkpoints/,
@@ -79,13 +80,8 @@ public final class RunDirectory {
 
     /** Deletes the run folder and everything in it (best effort: what cannot be removed stays). */
     public void delete() {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            AtomicFiles.deleteTree(path);
         } catch (IOException e) {
             // A folder left behind costs a listing entry, not correctness.
         }

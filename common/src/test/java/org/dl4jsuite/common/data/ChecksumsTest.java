@@ -25,6 +25,13 @@ class ChecksumsTest {
     }
 
     @Test
+    void knownAdler32OfAbc() throws Exception {
+        Path file = Files.writeString(tmp.resolve("abc.txt"), "abc", StandardCharsets.US_ASCII);
+        // RFC 1950's Adler-32 of "abc": 0x024d0127.
+        assertThat(Checksums.adler32(file)).isEqualTo(0x024d0127L);
+    }
+
+    @Test
     void mismatchPrefersSha256AndFallsBackToMd5() throws Exception {
         Path file = Files.writeString(tmp.resolve("abc.txt"), "abc", StandardCharsets.US_ASCII);
         String goodMd5 = "900150983cd24fb0d6963f7d28e17f72";
