@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dl4jsuite.common.runtime.LayerImplementation;
-import java.util.OptionalDouble;
 import org.dl4jsuite.common.train.CachedLoss;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -100,11 +99,8 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        OptionalDouble fused = cached.score(input, labels, conf().isMiniBatch() ? getInputMiniBatchSize() : 0, fullNetRegTerm);
-        if (fused.isEmpty()) {
-            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
-        }
-        score = fused.getAsDouble();
+        score = cached.score(input, labels, conf().isMiniBatch() ? getInputMiniBatchSize() : 0, fullNetRegTerm,
+                () -> super.computeScore(fullNetRegTerm, training, workspaceMgr));
         return score;
     }
 

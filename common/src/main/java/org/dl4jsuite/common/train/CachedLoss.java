@@ -1,6 +1,7 @@
 package org.dl4jsuite.common.train;
 
 import java.util.OptionalDouble;
+import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,15 +40,15 @@ public final class CachedLoss {
     }
 
     /**
-     * The score DL4J's {@code computeScore} would give from the loss recorded for exactly these arrays (divided by
-     * {@code miniBatch} when positive, plus {@code regularization}), once; empty when there is none.
+     * What a fused layer's {@code computeScore} returns: the loss recorded for exactly these arrays (divided by
+     * {@code miniBatch} when positive, plus {@code regularization}), once; else DL4J's own computation, {@code dl4j}.
      */
-    public OptionalDouble score(INDArray input, INDArray labels, int miniBatch, double regularization) {
+    public double score(INDArray input, INDArray labels, int miniBatch, double regularization, DoubleSupplier dl4j) {
         OptionalDouble loss = take(input, labels);
         if (loss.isEmpty()) {
-            return loss;
+            return dl4j.getAsDouble();
         }
-        return OptionalDouble.of((miniBatch > 0 ? loss.getAsDouble() / miniBatch : loss.getAsDouble()) + regularization);
+        return (miniBatch > 0 ? loss.getAsDouble() / miniBatch : loss.getAsDouble()) + regularization;
     }
 
     /** A reused [rows, classes] buffer outside DL4J's workspaces (reallocated when the shape or type changes). */
