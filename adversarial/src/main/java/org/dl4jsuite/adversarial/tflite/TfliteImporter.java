@@ -72,7 +72,7 @@ public final class TfliteImporter {
 
     /** The imported network and the facts about its input and output. */
     public record Imported(ComputationGraph graph, int height, int width, int channels, InputScaling scaling,
-                           int fileClasses, boolean backgroundDropped, List<String> layers) {
+                           int fileClasses, boolean backgroundDropped) {
         /** Classes of the DL4J network's output. */
         public int classes() {
             return backgroundDropped ? fileClasses - 1 : fileClasses;
@@ -155,7 +155,7 @@ public final class TfliteImporter {
             net.getLayer(layer).setParam("W", wb[0]);
             net.getLayer(layer).setParam("b", wb[1]);
         });
-        return new Imported(net, s[1], s[2], s[3], scaling, fileClasses, dropped, List.copyOf(tensorOf.keySet()));
+        return new Imported(net, s[1], s[2], s[3], scaling, fileClasses, dropped);
     }
 
     /** uint8 pixels q = 255·p (int8: 255·p − 128) dequantized with the input's own scale and zero point. */
@@ -267,9 +267,9 @@ public final class TfliteImporter {
             }
         }
         String name = (depthwise ? "dwconv" : "conv") + op.index();
-        in = padIfAsymmetric(op, in, x, kh, kw);
         SamePadding ph = SamePadding.of(o.padding(), x[1], kh, o.strideH(), o.dilationH());
         SamePadding pw = SamePadding.of(o.padding(), x[2], kw, o.strideW(), o.dilationW());
+        in = padIfAsymmetric(op, in, ph, pw);
         int padH = ph.symmetric() ? ph.before() : 0;
         int padW = pw.symmetric() ? pw.before() : 0;
         INDArray weights;
@@ -287,14 +287,11 @@ public final class TfliteImporter {
                     .nIn(channels).nOut(nOut).activation(activation(op, o.activation())).build(), in);
         }
         parameters.put(name, new INDArray[] {weights, Nd4j.create(bias, new long[] {1, nOut}, 'c')});
-        produce(op, name);
+        produce(op, name, OperatorOptions.Activation.NONE);
     }
 
     /** TensorFlow pads SAME windows with the extra row/column after; DL4J's layers pad alike on both sides. */
-    private String padIfAsymmetric(TfliteOperator op, String in, int[] x, int kh, int kw) {
-        OperatorOptions o = op.options();
-        SamePadding ph = SamePadding.of(o.padding(), x[1], kh, o.strideH(), o.dilationH());
-        SamePadding pw = SamePadding.of(o.padding(), x[2], kw, o.strideW(), o.dilationW());
+    private String padIfAsymmetric(TfliteOperator op, String in, SamePadding ph, SamePadding pw) {
         if (ph.symmetric() && pw.symmetric()) {
             return in;
         }
@@ -321,9 +318,7 @@ public final class TfliteImporter {
         graph.addLayer(name, new SubsamplingLayer.Builder(type).kernelSize(o.filterH(), o.filterW())
                 .stride(o.strideH(), o.strideW()).padding(ph.before(), pw.before()).avgPoolIncludePadInDivisor(false)
                 .build(), in);
-        String out = withActivation(op, name, o.activation());
-        tensorOf.put(name, op.outputs()[0]);
-        vertexOf.put(op.outputs()[0], out);
+        produce(op, name, o.activation());
     }
 
     private void addAdd(TfliteOperator op) {
@@ -338,9 +333,7 @@ public final class TfliteImporter {
         }
         String name = "add" + op.index();
         graph.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), a, b);
-        String out = withActivation(op, name, op.options().activation());
-        tensorOf.put(name, op.outputs()[0]);
-        vertexOf.put(op.outputs()[0], out);
+        produce(op, name, op.options().activation());
     }
 
     /** Only the classifier's squeeze [n, 1, 1, c] → [n, c] (or a reshape that keeps the shape) is imported. */
@@ -378,18 +371,18 @@ public final class TfliteImporter {
                 logits);
     }
 
-    private String withActivation(TfliteOperator op, String vertex, OperatorOptions.Activation activation) {
-        if (activation == OperatorOptions.Activation.NONE) {
-            return vertex;
+    /**
+     * Records that {@code layer} computes {@code op}'s output, for the shape check; the next operators read it
+     * after {@code activation} (an ActivationLayer when the operator fuses one DL4J's layer has not taken).
+     */
+    private void produce(TfliteOperator op, String layer, OperatorOptions.Activation activation) {
+        String out = layer;
+        if (activation != OperatorOptions.Activation.NONE) {
+            out = layer + "_" + activation.name().toLowerCase(java.util.Locale.ROOT);
+            graph.addLayer(out, new ActivationLayer.Builder().activation(activation(op, activation)).build(), layer);
         }
-        String name = vertex + "_" + activation.name().toLowerCase(java.util.Locale.ROOT);
-        graph.addLayer(name, new ActivationLayer.Builder().activation(activation(op, activation)).build(), vertex);
-        return name;
-    }
-
-    private void produce(TfliteOperator op, String layer) {
         tensorOf.put(layer, op.outputs()[0]);
-        vertexOf.put(op.outputs()[0], layer);
+        vertexOf.put(op.outputs()[0], out);
     }
 
     private Activation activation(TfliteOperator op, OperatorOptions.Activation a) {
