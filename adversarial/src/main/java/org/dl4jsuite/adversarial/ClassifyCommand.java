@@ -3,6 +3,7 @@ package org.dl4jsuite.adversarial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,11 +52,13 @@ public final class ClassifyCommand implements Callable<Integer> {
         int labelled = 0;
         int top1 = 0;
         int top5 = 0;
+        // Each folder's labels.tsv, read once.
+        Map<Path, Map<String, Integer>> labelsByFolder = new HashMap<>();
         for (Path file : expand(images)) {
-            Integer label = AttackInputs.labelsTsv(file.toAbsolutePath().resolveSibling("labels.tsv"))
-                    .get(file.getFileName().toString());
+            Integer label = labelsByFolder.computeIfAbsent(file.toAbsolutePath().getParent(),
+                    dir -> AttackInputs.labelsTsv(dir.resolve("labels.tsv"))).get(file.getFileName().toString());
             boolean known = label != null && label >= 0 && label < names.size();
-            INDArray p = target.classifier().probabilities(target.readImage(file, resize.mode())).dup();
+            INDArray p = target.classifier().probabilities(target.readImage(file, resize.mode()));
             int[] ranked = TopClasses.of(p.toFloatVector(), Math.max(top, 5));
             System.out.println(file + (known ? " (labelled " + names.get(label) + ")" : "") + ":");
             for (int r = 0; r < Math.min(top, ranked.length); r++) {

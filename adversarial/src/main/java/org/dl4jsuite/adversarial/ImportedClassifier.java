@@ -125,7 +125,8 @@ public record ImportedClassifier(ComputationGraph graph, List<String> classNames
         return out.shape()[1];
     }
 
-    private static List<String> readLabels(Path file) {
+    /** Class names, one per line, blank lines skipped. */
+    static List<String> readLabels(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new SuiteException("label file not found: " + file.toAbsolutePath());
         }

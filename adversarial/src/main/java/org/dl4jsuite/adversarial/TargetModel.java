@@ -63,16 +63,11 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
     /** The 1000 ImageNet class names from the resolver (imagenet_classes.txt). */
     public static List<String> imageNetClasses(Path dataDir) {
         Path file = DatasetResolver.standard(dataDir).resolve(Datasets.IMAGENET_CLASSES).file("imagenet_classes.txt");
-        try {
-            List<String> names = java.nio.file.Files.readAllLines(file).stream().map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
-            if (names.size() != 1000) {
-                throw new SuiteException(file + " lists " + names.size() + " class names, not 1000");
-            }
-            return names;
-        } catch (java.io.IOException e) {
-            throw new SuiteException("cannot read " + file + ": " + e.getMessage());
+        List<String> names = ImportedClassifier.readLabels(file);
+        if (names.size() != 1000) {
+            throw new SuiteException(file + " lists " + names.size() + " class names, not 1000");
         }
+        return names;
     }
 
     private static List<String> classNames(ModelMetadata metadata, Path file) {
