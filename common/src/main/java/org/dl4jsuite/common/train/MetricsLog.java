@@ -27,7 +27,7 @@ public final class MetricsLog implements AutoCloseable {
     /** Opens {@code file} for appending. */
     public MetricsLog(Path file) {
         this.file = file;
-        this.records = read(file).size();
+        this.records = countRecords(file);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -46,6 +46,18 @@ public final class MetricsLog implements AutoCloseable {
             records++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    /** Non-blank lines, each one record: counted without parsing them (a resumed run's file may be long). */
+    private static long countRecords(Path file) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> !l.isBlank()).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new SuiteException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
