@@ -88,7 +88,11 @@ public enum ZooClassifiers {
 
     /** [channels, height, width] of the zoo model's input. */
     public int[] inputShape() {
-        return zooModel().metaData().getInputShape()[0];
+        return inputShape(zooModel());
+    }
+
+    private static int[] inputShape(ZooModel zoo) {
+        return zoo.metaData().getInputShape()[0];
     }
 
     /** The pixel → input map of this model's weights. */
@@ -109,7 +113,10 @@ public enum ZooClassifiers {
 
     /** The ImageNet weights' URL, cache file and checksum, as the zoo's {@code initPretrained} uses them. */
     public Weights weights() {
-        ZooModel zoo = zooModel();
+        return weights(zooModel());
+    }
+
+    private static Weights weights(ZooModel zoo) {
         String url = zoo.pretrainedUrl(PretrainedType.IMAGENET);
         File dir = DL4JResources.getDirectory(ResourceType.ZOO_MODEL, zoo.modelName());
         return new Weights(URI.create(url), dir.toPath().resolve(new File(url).getName()),
@@ -121,7 +128,10 @@ public enum ZooClassifiers {
      * unless already there, then the zoo's own {@code initPretrained}. Offline, one message says where to put them.
      */
     public ImportedClassifier load(Path dataDir, Downloader downloader) {
-        Weights w = weights();
+        // The class names first: a missing list should not come after a download of hundreds of MB.
+        List<String> names = TargetModel.imageNetClasses(dataDir);
+        ZooModel zoo = zooModel();
+        Weights w = weights(zoo);
         if (!Files.isRegularFile(w.file())) {
             try {
                 downloader.download(w.url(), w.file(), new ConsoleDownloadProgress(System.err), part -> checkAdler(part, w.adler32()));
@@ -133,13 +143,12 @@ public enum ZooClassifiers {
         }
         ComputationGraph graph;
         try {
-            graph = (ComputationGraph) zooModel().initPretrained(PretrainedType.IMAGENET);
+            graph = (ComputationGraph) zoo.initPretrained(PretrainedType.IMAGENET);
         } catch (IOException | RuntimeException e) {
-            throw new SuiteException("cannot load the zoo's " + option + " weights from " + w.file() + " (" + e.getMessage()
+            throw new SuiteException("cannot load the zoo's " + option + " weights from " + w.file() + " (" + reason(e)
                     + "); delete the file and run again to download it anew");
         }
-        int[] shape = inputShape();
-        List<String> names = TargetModel.imageNetClasses(dataDir);
+        int[] shape = inputShape(zoo);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("source", "DL4J zoo " + option + " (" + w.url() + ")");
         facts.put("input", input.name().toLowerCase(Locale.ROOT));
