@@ -58,15 +58,26 @@ public record AttackInputs(INDArray pixels, int[] labels, List<String> names, St
             rows.add(model.readImage(f, resize));
         }
         INDArray pixels = Nd4j.concat(0, rows.toArray(INDArray[]::new));
-        int[] predicted = model.classifier().probabilities(pixels).argMax(1).toIntVector();
         int[] labels = new int[files.size()];
-        int fromTsv = 0;
+        List<Integer> unlabelled = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
             Integer label = known.get(files.get(i));
-            boolean usable = label != null && label >= 0 && label < model.classifier().classNames().size();
-            labels[i] = usable ? label : predicted[i];
-            fromTsv += usable ? 1 : 0;
+            if (label != null && label >= 0 && label < model.classifier().classNames().size()) {
+                labels[i] = label;
+            } else {
+                unlabelled.add(i);
+            }
         }
+        // Only the photos without a label are classified here (the attack classifies all of them anyway).
+        if (!unlabelled.isEmpty()) {
+            long[] which = unlabelled.stream().mapToLong(Integer::longValue).toArray();
+            int[] predicted = model.classifier().probabilities(pixels.get(NDArrayIndex.indices(which)).dup())
+                    .argMax(1).toIntVector();
+            for (int k = 0; k < predicted.length; k++) {
+                labels[unlabelled.get(k)] = predicted[k];
+            }
+        }
+        int fromTsv = labels.length - unlabelled.size();
         String where = dirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" and "));
         return new AttackInputs(pixels, labels, files.stream().map(p -> p.getFileName().toString()).toList(),
                 files.size() + " images from " + where + " (" + fromTsv + " labelled by labels.tsv, the rest by the clean prediction"
