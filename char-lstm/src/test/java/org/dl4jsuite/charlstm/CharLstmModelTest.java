@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.dl4jsuite.common.train.TrainConfig;
 
 class CharLstmModelTest {
     @BeforeAll
@@ -21,7 +22,8 @@ class CharLstmModelTest {
     }
 
     private static CharLstmConfig config(double dropout) {
-        return new CharLstmConfig(null, 4, 10, 8, 16, 2, 1e-2, 5.0, 10, 100, 0, 0.8, dropout);
+        return TrainConfig.with(new CharLstmConfig(), "--batch-size", "4", "--seq-length", "10", "--embedding", "8",
+                "--hidden", "16", "--lr", "1e-2", "--log-every", "10", "--sample-length", "0", "--dropout", Double.toString(dropout));
     }
 
     @Test

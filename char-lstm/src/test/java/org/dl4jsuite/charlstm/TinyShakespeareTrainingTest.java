@@ -1,5 +1,6 @@
 package org.dl4jsuite.charlstm;
 
+import org.dl4jsuite.common.train.TrainConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -24,7 +25,8 @@ class TinyShakespeareTrainingTest {
         double unigram = corpus.unigramEntropy();
         assertThat(unigram).isBetween(3.2, 3.4);
 
-        CharLstmConfig config = new CharLstmConfig(null, 32, 50, 16, 128, 1, 1e-2, 5.0, 10, 100, 0, 0.8, 0.0);
+        CharLstmConfig config = TrainConfig.with(new CharLstmConfig(), "--batch-size", "32", "--seq-length", "50",
+                "--embedding", "16", "--hidden", "128", "--layers", "1", "--lr", "1e-2", "--log-every", "10", "--sample-length", "0");
         MultiLayerNetwork net = CharLstmModel.build(config, corpus.vocabulary().size(), 42);
         net.addListeners(new GlobalNormClipping(config.clipNorm(), config.seqLength()));
         StatefulTbpttStep step = new StatefulTbpttStep(net);

@@ -1,55 +1,97 @@
 package org.dl4jsuite.lenet;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.EnumChoice;
+import org.dl4jsuite.common.cli.OptionChecks;
+import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.train.TrainConfig;
+import picocli.CommandLine.Option;
 
 /**
- * LeNet-5 training configuration. The defaults reproduce the reference assignment: Adam 1e-3,
- * batch 64, MNIST, 10 epochs, PyTorch's default weight initialisation, DL4J's own layers.
- * {@code layers} is "dl4j" (DL4J's layers) or "handwritten" (the hand-derived layers of common).
+ * LeNet-5's training options, declared once; the defaults reproduce the reference assignment (Adam 1e-3,
+ * batch 64, MNIST, 10 epochs, PyTorch's default weight initialisation, DL4J's layers).
  */
-public record LeNetConfig(String dataset, int batchSize, double learningRate, int logEvery, String layers) {
+public final class LeNetConfig extends TrainConfig {
+    /** Which layers the network is built from. */
+    public enum Network {
+        /** LeNet-5 from DL4J's layers (the reference). */
+        LENET5,
+        /** The same LeNet-5 from the hand-derived layers of {@code org.dl4jsuite.common.layers}. */
+        HANDWRITTEN;
 
-    /** The reference defaults. */
-    public static LeNetConfig defaults() {
-        return new LeNetConfig("mnist", 64, 1e-3, 100, DL4J_LAYERS);
+        /** The --net value. */
+        @JsonValue
+        @Override
+        public String toString() {
+            return EnumChoice.spelling(this);
+        }
     }
 
-    /** {@code --layers} value for DL4J's own layers (the reference). */
-    public static final String DL4J_LAYERS = "dl4j";
-    /** {@code --layers} value for the hand-derived layers of {@code org.dl4jsuite.common.layers}. */
-    public static final String HANDWRITTEN_LAYERS = "handwritten";
+    @Option(names = "--dataset", description = "mnist or fashion (Fashion-MNIST).")
+    MnistVariant dataset = MnistVariant.MNIST;
 
-    /** The same configuration with {@code layers} in place of this one's. */
-    public LeNetConfig withLayers(String layers) {
-        return new LeNetConfig(dataset, batchSize, learningRate, logEvery, layers);
+    @Option(names = "--net", description = "lenet5 (DL4J's layers) or handwritten (LeNet-5 from common's hand-derived layers).")
+    Network net = Network.LENET5;
+
+    @Option(names = "--batch-size", description = "Examples per training step.")
+    int batchSize = 64;
+
+    @Option(names = "--lr", description = "Adam learning rate.")
+    double learningRate = 1e-3;
+
+    /** The reference configuration. */
+    public LeNetConfig() {
+        super(10, 100);
+    }
+
+    /** The old spelling of {@code --net}: {@code --layers dl4j|handwritten}. */
+    @Option(names = "--layers", hidden = true)
+    @JsonSetter("layers")
+    void layers(String value) {
+        net = switch (value.toLowerCase(Locale.ROOT)) {
+            case "dl4j" -> Network.LENET5;
+            case "handwritten" -> Network.HANDWRITTEN;
+            default -> throw new SuiteException("--layers (now --net) must be dl4j or handwritten, got '" + value + "'");
+        };
+    }
+
+    /** The same configuration built from {@code network}'s layers. */
+    public LeNetConfig withNet(Network network) {
+        LeNetConfig copy = new LeNetConfig();
+        copy.dataset = dataset;
+        copy.net = network;
+        copy.batchSize = batchSize;
+        copy.learningRate = learningRate;
+        return copy;
+    }
+
+    public MnistVariant dataset() {
+        return dataset;
+    }
+
+    public Network net() {
+        return net;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public double learningRate() {
+        return learningRate;
     }
 
     /** Whether the network is built from the hand-derived layers. */
     public boolean handwritten() {
-        return HANDWRITTEN_LAYERS.equals(layers);
+        return net == Network.HANDWRITTEN;
     }
 
-    /** Default number of epochs (a shared CLI option, so not part of the record). */
-    public static final int EPOCHS = 10;
-
-    public LeNetConfig {
-        if (layers == null) {
-            layers = DL4J_LAYERS; // config.json of runs written before --layers existed
-        }
-        if (!DL4J_LAYERS.equals(layers) && !HANDWRITTEN_LAYERS.equals(layers)) {
-            throw new SuiteException("--layers must be dl4j or handwritten, got '" + layers + "'");
-        }
-        if (!"mnist".equals(dataset) && !"fashion".equals(dataset)) {
-            throw new SuiteException("--dataset must be mnist or fashion, got '" + dataset + "'");
-        }
-        if (batchSize <= 0) {
-            throw new SuiteException("--batch-size must be positive, got " + batchSize);
-        }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new SuiteException("--lr must be a positive number, got " + learningRate);
-        }
-        if (logEvery <= 0) {
-            throw new SuiteException("--log-every must be positive, got " + logEvery);
-        }
+    @Override
+    protected void check() {
+        OptionChecks.positive("--batch-size", batchSize);
+        OptionChecks.positive("--lr", learningRate);
     }
 }

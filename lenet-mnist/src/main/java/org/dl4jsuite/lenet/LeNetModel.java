@@ -26,7 +26,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * LeNet-5 exactly as in the reference assignment: 1×28×28 → conv 5×5×6 → ReLU → max-pool 2 →
  * conv 5×5×16 → ReLU → max-pool 2 → dense 120 ReLU → dense 84 ReLU → dense 10 softmax, built from DL4J's layers
- * or, with {@code --layers handwritten}, from the hand-derived layers of common.
+ * or, with {@code --net handwritten}, from the hand-derived layers of common.
  */
 public final class LeNetModel {
     /** The input: flat 784-pixel rows, read as 1×28×28 images. */

@@ -13,7 +13,7 @@ public final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ComputeBackend.initialise(0);
-        MultiLayerNetwork net = LeNetModel.build(LeNetConfig.defaults(), 42);
+        MultiLayerNetwork net = LeNetModel.build(new LeNetConfig(), 42);
         System.out.println(ParameterTable.of(net, LeNetModel.INPUT).render());
         return 0;
     }

@@ -18,7 +18,7 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /** LeNet-5 from the hand-derived layers: the same architecture as DL4J's, and it learns as well on real data. */
 class HandwrittenLeNetTest {
-    private static final LeNetConfig HANDWRITTEN = LeNetConfig.defaults().withLayers(LeNetConfig.HANDWRITTEN_LAYERS);
+    private static final LeNetConfig HANDWRITTEN = new LeNetConfig().withNet(LeNetConfig.Network.HANDWRITTEN);
 
     @BeforeAll
     static void backend() {
@@ -27,7 +27,7 @@ class HandwrittenLeNetTest {
 
     @Test
     void hasTheSameParameterCountsAsTheDl4jVariant() {
-        ParameterTable reference = ParameterTable.of(LeNetModel.build(LeNetConfig.defaults(), 1), LeNetModel.INPUT);
+        ParameterTable reference = ParameterTable.of(LeNetModel.build(new LeNetConfig(), 1), LeNetModel.INPUT);
         MultiLayerNetwork handwritten = LeNetModel.build(HANDWRITTEN, 1);
         assertThat(handwritten.numParams()).isEqualTo(reference.totalParameters());
         assertThat(handwritten.getLayerWiseConfigurations().getConf(0).getLayer()).isInstanceOf(Conv2D.class);
@@ -38,7 +38,7 @@ class HandwrittenLeNetTest {
         ResolvedDataset files = MnistVariant.FASHION.resolve(null);
         ImageClassData train = MnistVariant.FASHION.train(files);
         ImageClassData test = MnistVariant.FASHION.test(files);
-        double reference = accuracyAfterShortTraining(LeNetConfig.defaults(), train, test);
+        double reference = accuracyAfterShortTraining(new LeNetConfig(), train, test);
         double handwritten = accuracyAfterShortTraining(HANDWRITTEN, train, test);
         System.out.printf("Fashion-MNIST after 300 steps: dl4j %.4f, handwritten %.4f%n", reference, handwritten);
         assertThat(reference).isGreaterThan(0.70);

@@ -121,7 +121,7 @@ class LeNetCommandTest {
                 "nowhere");
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         assertError(cli("train", "--data-dir", mnistDir.toString(), "--out", file.toString()), "--out");
-        assertError(cli("train", "--dataset", "cifar"), "mnist or fashion");
+        assertError(cli("train", "--dataset", "cifar"), "is not one of: mnist, fashion");
 
         // A truncated copy of the training images.
         Path broken = Files.createDirectories(tmp.resolve("broken-mnist"));

@@ -17,7 +17,7 @@ class LeNetModelTest {
 
     @Test
     void hasTheReferenceLayersShapesAndParameterCounts() {
-        ParameterTable table = ParameterTable.of(LeNetModel.build(LeNetConfig.defaults(), 1), LeNetModel.INPUT);
+        ParameterTable table = ParameterTable.of(LeNetModel.build(new LeNetConfig(), 1), LeNetModel.INPUT);
         assertThat(table.rows()).extracting(ParameterTable.Row::outputShape)
                 .containsExactly("6×24×24", "6×12×12", "16×8×8", "16×4×4", "120", "84", "10");
         assertThat(table.rows()).extracting(ParameterTable.Row::parameters)
@@ -28,7 +28,7 @@ class LeNetModelTest {
 
     @Test
     void outputsAProbabilityDistributionOverTenClasses() {
-        MultiLayerNetwork net = LeNetModel.build(LeNetConfig.defaults(), 1);
+        MultiLayerNetwork net = LeNetModel.build(new LeNetConfig(), 1);
         var out = net.output(Nd4j.rand(5, 784));
         assertThat(out.shape()).containsExactly(5, 10);
         assertThat(out.sum(1).toDoubleVector()).containsOnly(new double[] {1, 1, 1, 1, 1},
@@ -37,7 +37,7 @@ class LeNetModelTest {
 
     @Test
     void initialisesWeightsLikePytorchUniformOverOneOverSqrtFanIn() {
-        MultiLayerNetwork net = LeNetModel.build(LeNetConfig.defaults(), 1);
+        MultiLayerNetwork net = LeNetModel.build(new LeNetConfig(), 1);
         double bound = 1 / Math.sqrt(25);
         double maxAbs = net.getLayer(0).getParam("W").amaxNumber().doubleValue();
         assertThat(maxAbs).isLessThanOrEqualTo(bound).isGreaterThan(0.9 * bound);
@@ -48,7 +48,7 @@ class LeNetModelTest {
 
     @Test
     void sameSeedSameWeights() {
-        assertThat(LeNetModel.build(LeNetConfig.defaults(), 9).params())
-                .isEqualTo(LeNetModel.build(LeNetConfig.defaults(), 9).params());
+        assertThat(LeNetModel.build(new LeNetConfig(), 9).params())
+                .isEqualTo(LeNetModel.build(new LeNetConfig(), 9).params());
     }
 }

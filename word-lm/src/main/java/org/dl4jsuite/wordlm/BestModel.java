@@ -1,6 +1,9 @@
 package org.dl4jsuite.wordlm;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dl4jsuite.common.train.MetricsLog;
+import org.dl4jsuite.common.train.TrainingRun;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.train.ModelFile;
@@ -18,6 +21,25 @@ public final class BestModel {
         this.network = network;
         this.file = file;
         this.metadata = metadata;
+    }
+
+    /**
+     * The keeper of {@code run}'s best model: a resumed run starts from the best validation perplexity its
+     * metrics recorded before the checkpoint, so a worse epoch after the resume does not replace that model.
+     */
+    public static BestModel continuing(MultiLayerNetwork network, Path file, ModelMetadata metadata,
+                                       TrainingRun<?> run) {
+        BestModel best = new BestModel(network, file, metadata);
+        if (run.resumeFrom().isPresent() && Files.exists(file)) {
+            for (Map<String, Object> epoch : MetricsLog.ofType(MetricsLog.read(run.directory().file("metrics.jsonl")),
+                    "epoch")) {
+                if (epoch.get("valid_perplexity") instanceof Number p && p.doubleValue() < best.bestPerplexity) {
+                    best.bestPerplexity = p.doubleValue();
+                    best.bestEpoch = ((Number) epoch.get("epoch")).intValue();
+                }
+            }
+        }
+        return best;
     }
 
     /** Saves the network when {@code figures}' valid_perplexity beats the best so far; returns {@code figures}. */

@@ -45,9 +45,9 @@ public final class WordLmModel {
                 .updater(new TorchAdam(config.learningRate()))
                 .weightInit(torchUniform)
                 .list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(config.embed())
+                .layer(new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(config.embedding())
                         .weightInit(new NormalDistribution(0, 1)).outputDataFormat(RNNFormat.NCW).name("embedding").build());
-        int in = config.embed();
+        int in = config.embedding();
         for (int i = 0; i < config.layers(); i++) {
             LSTM.Builder lstm = new LSTM.Builder().nIn(in).nOut(config.hidden()).activation(Activation.TANH)
                     .forgetGateBiasInit(0).dataFormat(RNNFormat.NCW).name("lstm" + (i + 1));

@@ -1,5 +1,6 @@
 package org.dl4jsuite.wordlm;
 
+import org.dl4jsuite.common.train.TrainConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -19,7 +20,8 @@ class TrainingStepTest {
     private static final int LSTM = 1;
 
     private static WordLmConfig tiny() {
-        return new WordLmConfig(null, 4, 5, 8, 16, 1, 0.0, 0.01, 0.5, 100, 100);
+        return TrainConfig.with(new WordLmConfig(), "--batch-size", "4", "--seq-length", "5", "--embedding", "8",
+                "--hidden", "16", "--lr", "0.01");
     }
 
     private static StreamBatches batches() {
@@ -71,7 +73,8 @@ class TrainingStepTest {
     @Test
     void theGlobalGradientNormReachingTheUpdaterIsAtMostTheClip() {
         StreamBatches batches = batches();
-        WordLmConfig config = new WordLmConfig(null, 4, 5, 64, 128, 1, 0.0, 0.01, 0.5, 100, 100);
+        WordLmConfig config = TrainConfig.with(new WordLmConfig(), "--batch-size", "4", "--seq-length", "5",
+                "--embedding", "64", "--hidden", "128", "--lr", "0.01");
         MultiLayerNetwork net = WordLmModel.build(config, VOCAB, 2);
         // Weights 4× their initial scale give an unclipped norm well above 0.5, so clipping must act.
         net.params().muli(4);

@@ -1,13 +1,12 @@
 package org.dl4jsuite.common.cli;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import org.dl4jsuite.common.SuiteException;
 import picocli.CommandLine;
 
 /**
- * Runs a module's picocli command the suite's way: defaults shown in --help, module defaults for
- * shared options, and user errors printed as one line (no stack trace) with exit code 2.
+ * Runs a module's picocli command the suite's way: defaults shown in --help, closed choices
+ * (enums) in any case, and user errors printed as one line (no stack trace) with exit code 2.
  */
 public final class SuiteCli {
     /** Exit code for a user error (bad input, missing data, diverged training). */
@@ -32,12 +31,37 @@ public final class SuiteCli {
         return cli.execute(args);
     }
 
-    /** The configured picocli command line for {@code command} (module defaults, error handling). */
+    /** The configured picocli command line for {@code command} (enum case, error handling). */
     public static CommandLine commandLine(Object command) {
         CommandLine cli = new CommandLine(command);
-        cli.setDefaultValueProvider(SuiteCli::moduleDefault);
+        registerEnumConverters(cli, cli.getCommandSpec());
+        cli.setParameterExceptionHandler(SuiteCli::handleParameters);
         cli.setExecutionExceptionHandler(SuiteCli::handle);
         return cli;
+    }
+
+    /**
+     * Every closed choice (an enum option) is typed in lower case with '-' for '_', in any case, and a
+     * wrong value names the choices the same way: {@code --dataset must be one of: mnist, fashion}.
+     */
+    private static void registerEnumConverters(CommandLine cli, CommandLine.Model.CommandSpec spec) {
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            if (option.typeInfo().isEnum()) {
+                registerEnum(cli, option.typeInfo().getType());
+            }
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            registerEnumConverters(cli, sub.getCommandSpec());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void registerEnum(CommandLine cli, Class<?> type) {
+        registerTyped(cli, (Class) type);
+    }
+
+    private static <E extends Enum<E>> void registerTyped(CommandLine cli, Class<E> type) {
+        cli.registerConverter(type, value -> EnumChoice.parse(type, value));
     }
 
     /** Runs and exits the JVM with the command's exit code: for main methods. */
@@ -47,16 +71,15 @@ public final class SuiteCli {
         System.exit(code);
     }
 
-    private static String moduleDefault(CommandLine.Model.ArgSpec arg) {
-        if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
-            return null;
-        }
-        Object user = arg.command() == null ? null : arg.command().userObject();
-        if (user instanceof ModuleDefaults defaults) {
-            Map<String, String> values = defaults.optionDefaults();
-            return values.get(option.longestName());
-        }
-        return null;
+    /** A command line picocli cannot parse: one error line, then the command's usage; exit code 2. */
+    private static int handleParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(cli.getColorScheme().errorText("error: " + e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        cli.usage(err, cli.getColorScheme());
+        err.flush();
+        return USER_ERROR;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

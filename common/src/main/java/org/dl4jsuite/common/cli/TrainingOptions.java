@@ -1,12 +1,11 @@
 package org.dl4jsuite.common.cli;
 
 import java.nio.file.Path;
-import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.train.RunOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every {@code train} command shares, defined once; modules set their defaults via {@link ModuleDefaults}. */
+/** The options every {@code train} command shares, defined once (the module's own, {@code --epochs} among them, are its config). */
 public final class TrainingOptions {
     @Mixin
     DataDirOption data = new DataDirOption();
@@ -20,9 +19,6 @@ public final class TrainingOptions {
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (weights, shuffling, dropout).")
     long seed;
-
-    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs.")
-    int epochs;
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0",
             description = "Stop after N training steps in all (0 = no limit; for smoke runs).")
@@ -40,21 +36,15 @@ public final class TrainingOptions {
             description = "Continue a stopped run: its folder, or nothing for the latest run under --out.")
     String resume;
 
-    /** The options as the training machinery takes them, validated; selects the {@code --impl} layer implementations. */
-    public RunOptions toRunOptions() {
+    /**
+     * The options as the training machinery takes them, validated, for a run of {@code epochs} epochs;
+     * selects the {@code --impl} layer implementations.
+     */
+    public RunOptions toRunOptions(int epochs) {
         impl.select();
-        if (epochs <= 0) {
-            throw new SuiteException("--epochs must be at least 1, got " + epochs);
-        }
-        if (maxSteps < 0) {
-            throw new SuiteException("--max-steps must be 0 (no limit) or positive, got " + maxSteps);
-        }
-        if (threads < 0) {
-            throw new SuiteException("--threads must be 0 (all cores) or positive, got " + threads);
-        }
-        if (checkpointEvery <= 0) {
-            throw new SuiteException("--checkpoint-every must be positive, got " + checkpointEvery);
-        }
+        OptionChecks.notNegative("--max-steps", maxSteps, "no limit");
+        OptionChecks.notNegative("--threads", threads, "all cores");
+        OptionChecks.positive("--checkpoint-every", checkpointEvery);
         return new RunOptions(data.dataDir(), out, seed, epochs, maxSteps, threads, resume, checkpointEvery);
     }
 

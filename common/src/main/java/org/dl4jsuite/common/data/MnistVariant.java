@@ -1,5 +1,7 @@
 package org.dl4jsuite.common.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
 import java.util.List;
 import org.dl4jsuite.common.SuiteException;
@@ -19,6 +21,7 @@ public enum MnistVariant {
     }
 
     /** The variant named by a --dataset value (mnist or fashion). */
+    @JsonCreator
     public static MnistVariant fromOption(String value) {
         for (MnistVariant v : values()) {
             if (v.option.equalsIgnoreCase(value)) {
@@ -29,7 +32,14 @@ public enum MnistVariant {
     }
 
     /** The --dataset value. */
+    @JsonValue
     public String option() {
+        return option;
+    }
+
+    /** The --dataset value, as help and messages show it. */
+    @Override
+    public String toString() {
         return option;
     }
 

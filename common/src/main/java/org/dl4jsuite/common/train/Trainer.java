@@ -35,6 +35,12 @@ public final class Trainer {
         Map<String, Double> evaluate(TrainingState state);
     }
 
+    /** Called after every step with the state reached and that step's loss (e.g. a notebook's own log line). */
+    @FunctionalInterface
+    public interface StepHook {
+        void afterStep(TrainingState state, double loss);
+    }
+
     /**
      * One optimisation step on one batch. The default is DL4J's {@code fit}; a stateful step (e.g.
      * truncated BPTT with carried RNN state) replaces it and may keep state across batches, which it
@@ -82,6 +88,7 @@ public final class Trainer {
     private final MetricsLog metrics;
     private final PrintStream console;
     private Step step = Step.FIT;
+    private StepHook afterEachStep = (state, loss) -> { };
     private int evaluateEvery;
     private StepEvaluation stepEvaluation;
 
@@ -97,6 +104,12 @@ public final class Trainer {
     /** Uses {@code custom} instead of {@code fit} for each batch; returns this trainer. */
     public Trainer withStep(Step custom) {
         this.step = custom;
+        return this;
+    }
+
+    /** Calls {@code hook} after every step, before the log line; returns this trainer. */
+    public Trainer afterEachStep(StepHook hook) {
+        this.afterEachStep = hook;
         return this;
     }
 
@@ -135,6 +148,7 @@ public final class Trainer {
                     throw diverged(loss, state, last.or(checkpoints::latest));
                 }
                 state = state.afterBatch(loss, seconds);
+                afterEachStep.afterStep(state, loss);
                 long examples = step.examples(batch);
                 window.add(loss, examples, seconds);
                 epochExamples += examples;

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.runtime.BackendInfo;
@@ -17,9 +19,9 @@ import org.dl4jsuite.common.runtime.ComputeBackend;
  * resumed), starts the backend, records config.json, and hands out the metrics log, checkpoints
  * and a configured {@link Trainer}.
  *
- * @param <C> the module's configuration record
+ * @param <C> the module's configuration
  */
-public final class TrainingRun<C> implements AutoCloseable {
+public final class TrainingRun<C extends TrainConfig> implements AutoCloseable {
     private final String module;
     private final RunDirectory directory;
     private final C config;
@@ -45,10 +47,11 @@ public final class TrainingRun<C> implements AutoCloseable {
 
     /**
      * Starts a new run with {@code config}, or, with {@code --resume}, reopens a previous run and
-     * takes its recorded configuration (of type {@code type}) and latest checkpoint.
+     * takes its recorded configuration (of type {@code type}) and latest checkpoint; a resumed run
+     * keeps its recorded epochs unless {@code epochsGiven} (then {@code config}'s epochs extend or shorten it).
      */
-    public static <C> TrainingRun<C> start(String module, RunOptions options, C config, Class<C> type,
-                                           PrintStream console) {
+    public static <C extends TrainConfig> TrainingRun<C> start(String module, RunOptions options, C config,
+                                                               Class<C> type, boolean epochsGiven, PrintStream console) {
         BackendInfo backend = ComputeBackend.initialise(options.threads());
         console.println(backend.summary());
         if (options.resume() == null) {
@@ -66,9 +69,16 @@ public final class TrainingRun<C> implements AutoCloseable {
             throw new SuiteException(dir + " is a " + recorded.path("module").asText() + " run, not a " + module + " run");
         }
         C saved = Json.convert(recorded.get("config"), type);
+        if (epochsGiven) {
+            saved.epochs = config.epochs();
+        } else if (!recorded.path("config").has("epochs")) {
+            // runs recorded before the epochs moved into the configuration kept them with the options
+            saved.epochs = recorded.path("options").path("epochs").asInt(config.epochs());
+        }
+        saved.validate();
         // The shuffle order and per-step randomness derive from the seed: a resumed run must keep its own.
         RunOptions resumed = new RunOptions(options.dataDir(), options.out(),
-                recorded.path("options").path("seed").asLong(options.seed()), options.epochs(), options.maxSteps(),
+                recorded.path("options").path("seed").asLong(options.seed()), saved.epochs(), options.maxSteps(),
                 options.threads(), options.resume(), options.checkpointEvery());
         Optional<Checkpoints.Checkpoint> checkpoint = new Checkpoints(dir.checkpoints(), 3).latest(console::println);
         if (checkpoint.isEmpty()) {
@@ -110,6 +120,11 @@ public final class TrainingRun<C> implements AutoCloseable {
     /** The checkpoint a resumed run continues from; empty for a new run. */
     public Optional<Checkpoints.Checkpoint> resumeFrom() {
         return resumeFrom;
+    }
+
+    /** The network saved in the checkpoint being resumed (with its updater state), or a new one from {@code build}. */
+    public MultiLayerNetwork network(Supplier<MultiLayerNetwork> build) {
+        return resumeFrom.map(c -> ModelFile.loadMultiLayer(c.modelFile(), module, true)).orElseGet(build);
     }
 
     /** Where training starts: the checkpoint's state, or the beginning. */

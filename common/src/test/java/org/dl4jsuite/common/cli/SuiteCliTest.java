@@ -4,34 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.dl4jsuite.common.train.TrainConfig;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 class SuiteCliTest {
     /** A command shaped like every module's train command. */
     @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true)
-    static final class TrainLike implements Callable<Integer>, ModuleDefaults {
+    static final class TrainLike implements Callable<Integer> {
         @Mixin
         TrainingOptions options = new TrainingOptions();
+        @Mixin
+        LikeConfig config = new LikeConfig();
         String failWith;
 
         @Override
-        public Map<String, String> optionDefaults() {
-            return Map.of("--epochs", "7");
-        }
-
-        @Override
         public Integer call() {
-            options.toRunOptions();
+            config.validate();
+            options.toRunOptions(config.epochs());
             if (failWith != null) {
                 throw new SuiteException(failWith);
             }
             return 0;
+        }
+    }
+
+    /** A closed choice, as the modules' --dataset and --net are. */
+    enum Shape { ROUND, SQUARE_ISH }
+
+    /** A module configuration: seven epochs by default. */
+    static final class LikeConfig extends TrainConfig {
+        @Option(names = "--shape", description = "round or square-ish.")
+        Shape shape = Shape.ROUND;
+
+        LikeConfig() {
+            super(7, 10);
+        }
+
+        @Override
+        protected void check() {
         }
     }
 
@@ -50,8 +66,8 @@ class SuiteCliTest {
         assertThat(help).contains("Default: 42").contains("Default: runs");
         TrainLike parsed = new TrainLike();
         assertThat(run(parsed)).isZero();
-        assertThat(parsed.options.toRunOptions().epochs()).isEqualTo(7);
-        assertThat(parsed.options.toRunOptions().seed()).isEqualTo(42);
+        assertThat(parsed.config.epochs()).isEqualTo(7);
+        assertThat(parsed.options.toRunOptions(7).seed()).isEqualTo(42);
     }
 
     @Test
@@ -66,7 +82,16 @@ class SuiteCliTest {
     @Test
     void invalidSharedOptionValuesAreUserErrors() {
         assertThat(run(new TrainLike(), "--epochs", "0")).isEqualTo(SuiteCli.USER_ERROR);
-        assertThat(err.toString()).contains("--epochs must be at least 1");
+        assertThat(err.toString()).contains("--epochs must be positive");
+    }
+
+    @Test
+    void aClosedChoiceIsTypedInLowerCaseWithDashesAndAWrongOneNamesTheChoices() {
+        TrainLike command = new TrainLike();
+        assertThat(run(command, "--shape", "square-ish")).isZero();
+        assertThat(command.config.shape).isEqualTo(Shape.SQUARE_ISH);
+        assertThat(run(new TrainLike(), "--shape", "oval")).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(err.toString()).startsWith("error: ").contains("'oval' is not one of: round, square-ish");
     }
 
     @Test
@@ -79,6 +104,6 @@ class SuiteCliTest {
     void bareResumeMeansTheLatestRun() {
         TrainLike command = new TrainLike();
         assertThat(run(command, "--resume")).isZero();
-        assertThat(command.options.toRunOptions().resume()).isEqualTo("latest");
+        assertThat(command.options.toRunOptions(1).resume()).isEqualTo("latest");
     }
 }

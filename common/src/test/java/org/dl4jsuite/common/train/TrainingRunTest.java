@@ -20,8 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The run folder's life: nothing left by a run that never trained, no metrics logged twice across a resume. */
 class TrainingRunTest {
-    /** A stand-in for a module's configuration record. */
-    record TinyConfig(int hidden) {
+    /** A stand-in for a module's configuration: three epochs by default. */
+    static final class TinyConfig extends TrainConfig {
+        int hidden = 16;
+
+        TinyConfig() {
+            super(3, 1);
+        }
+
+        TinyConfig epochs(int n) {
+            epochs = n;
+            return this;
+        }
+
+        @Override
+        protected void check() {
+        }
     }
 
     @TempDir
@@ -50,14 +64,14 @@ class TrainingRunTest {
     @Test
     void aRunThatFailsBeforeItsFirstStepLeavesNoFolder() throws Exception {
         assertThatThrownBy(() -> {
-            try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(null, 0), new TinyConfig(16), TinyConfig.class,
-                    quiet)) {
+            try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(null, 0), new TinyConfig(), TinyConfig.class,
+                    false, quiet)) {
                 assertThat(run.directory().file("config.json")).exists();
                 throw new SuiteException("dataset not found");
             }
         }).hasMessage("dataset not found");
         assertThat(runFolders()).isZero();
-        assertThatThrownBy(() -> TrainingRun.start("test", options("latest", 0), new TinyConfig(16), TinyConfig.class, quiet))
+        assertThatThrownBy(() -> TrainingRun.start("test", options("latest", 0), new TinyConfig(), TinyConfig.class, false, quiet))
                 .isInstanceOf(SuiteException.class).hasMessageContaining("nothing to resume");
     }
 
@@ -69,8 +83,8 @@ class TrainingRunTest {
     @Test
     void aResumedRunDropsTheRecordsLoggedAfterItsCheckpoint() throws Exception {
         Path folder;
-        try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(null, 8), new TinyConfig(16), TinyConfig.class,
-                quiet)) {
+        try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(null, 8), new TinyConfig(), TinyConfig.class,
+                false, quiet)) {
             folder = run.directory().path();
             train(run, TinyClassifier.network(7));
         }
@@ -88,8 +102,8 @@ class TrainingRunTest {
         Files.delete(checkpoints.resolve(Checkpoints.LATEST));
         assertThat(MetricsLog.ofType(MetricsLog.read(folder.resolve("metrics.jsonl")), "step")).hasSize(8);
 
-        try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(folder.toString(), 12), new TinyConfig(16),
-                TinyConfig.class, quiet)) {
+        try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(folder.toString(), 12), new TinyConfig(),
+                TinyConfig.class, false, quiet)) {
             assertThat(run.startState().step()).isEqualTo(5);
             MultiLayerNetwork net = ModelFile.loadMultiLayer(run.resumeFrom().orElseThrow().modelFile(), "test", true);
             train(run, net);
@@ -98,5 +112,25 @@ class TrainingRunTest {
         assertThat(steps.stream().map(r -> ((Number) r.get("step")).intValue()).toList())
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(runFolders()).isEqualTo(1);
+    }
+
+    @Test
+    void aResumedRunKeepsItsRecordedEpochsUnlessEpochsAreGiven() throws Exception {
+        Path folder;
+        try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(null, 2), new TinyConfig().epochs(4),
+                TinyConfig.class, false, quiet)) {
+            folder = run.directory().path();
+            train(run, TinyClassifier.network(7));
+        }
+        try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(folder.toString(), 0), new TinyConfig(),
+                TinyConfig.class, false, quiet)) {
+            assertThat(run.config().epochs()).isEqualTo(4);
+            assertThat(run.options().epochs()).isEqualTo(4);
+        }
+        try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(folder.toString(), 0),
+                new TinyConfig().epochs(9), TinyConfig.class, true, quiet)) {
+            assertThat(run.config().epochs()).isEqualTo(9);
+            assertThat(run.options().epochs()).isEqualTo(9);
+        }
     }
 }

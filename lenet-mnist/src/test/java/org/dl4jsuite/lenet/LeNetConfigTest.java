@@ -1,0 +1,52 @@
+package org.dl4jsuite.lenet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.io.Json;
+import org.dl4jsuite.common.train.TrainConfig;
+import org.junit.jupiter.api.Test;
+
+/** The options once: defaults, the renamed --net with its old spelling, and config.json both ways. */
+class LeNetConfigTest {
+    @Test
+    void theDefaultsAreTheReferenceAssignments() {
+        LeNetConfig config = new LeNetConfig();
+        assertThat(config.dataset()).isEqualTo(MnistVariant.MNIST);
+        assertThat(config.net()).isEqualTo(LeNetConfig.Network.LENET5);
+        assertThat(config.batchSize()).isEqualTo(64);
+        assertThat(config.learningRate()).isEqualTo(1e-3);
+        assertThat(config.epochs()).isEqualTo(10);
+    }
+
+    @Test
+    void theOldLayersSpellingStillSelectsTheHandwrittenNetwork() {
+        assertThat(TrainConfig.with(new LeNetConfig(), "--layers", "handwritten").net())
+                .isEqualTo(LeNetConfig.Network.HANDWRITTEN);
+        assertThat(TrainConfig.with(new LeNetConfig(), "--net", "HANDWRITTEN").handwritten()).isTrue();
+        assertThatThrownBy(() -> TrainConfig.with(new LeNetConfig(), "--layers", "onednn"))
+                .hasRootCauseInstanceOf(SuiteException.class).rootCause().hasMessageContaining("dl4j or handwritten");
+    }
+
+    @Test
+    void configJsonRoundTripsAndARunRecordedBeforeTheRenameStillReads() {
+        LeNetConfig config = TrainConfig.with(new LeNetConfig(), "--dataset", "fashion", "--net", "handwritten",
+                "--epochs", "3");
+        String json = Json.line(config);
+        assertThat(json).contains("\"dataset\":\"fashion\"", "\"net\":\"handwritten\"", "\"epochs\":3");
+        LeNetConfig back = Json.convert(Json.parse(json), LeNetConfig.class);
+        assertThat(back.dataset()).isEqualTo(MnistVariant.FASHION);
+        assertThat(back.handwritten()).isTrue();
+        assertThat(back.epochs()).isEqualTo(3);
+
+        LeNetConfig old = Json.convert(Json.parse(
+                "{\"dataset\":\"fashion\",\"batchSize\":32,\"learningRate\":0.01,\"logEvery\":50,\"layers\":\"handwritten\"}"),
+                LeNetConfig.class);
+        assertThat(old.dataset()).isEqualTo(MnistVariant.FASHION);
+        assertThat(old.handwritten()).isTrue();
+        assertThat(old.batchSize()).isEqualTo(32);
+        assertThat(old.epochs()).isEqualTo(10);
+    }
+}
