@@ -5,9 +5,15 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.train.ImageModelFacts;
 
 /** The image size a saved classifier takes, read from its own configuration rather than assumed. */
 public record ImageInputShape(int channels, int height, int width) {
+
+    /** The size a model zip's facts record. */
+    public static ImageInputShape of(ImageModelFacts facts) {
+        return new ImageInputShape(facts.channels(), facts.height(), facts.width());
+    }
 
     /**
      * A MultiLayerNetwork built with {@code setInputType(convolutionalFlat(h, w, c))} (as lenet-mnist's are)

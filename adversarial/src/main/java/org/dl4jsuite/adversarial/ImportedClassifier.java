@@ -3,10 +3,8 @@ package org.dl4jsuite.adversarial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.adversarial.tflite.TfliteImporter;
 import org.dl4jsuite.adversarial.tflite.TfliteModel;
@@ -22,8 +20,7 @@ import org.dl4jsuite.common.train.ModelMetadata;
  * needs: its input size, the pixel → input scaling, the class names in output order. Saved as a suite model zip
  * (kind {@value #KIND}) those facts travel in the metadata, so evaluation and attacks load it without importing again.
  */
-public record ImportedClassifier(ComputationGraph graph, List<String> classNames, InputScaling scaling, int height,
-                                 int width, int channels, String description, Map<String, Object> facts) {
+public record ImportedClassifier(ComputationGraph graph, ImportedModelFacts facts) {
     /** The metadata kind of an imported TFLite model. */
     public static final String KIND = "tflite-import";
     /** The label file that sits beside Coral's and TF-slim's TFLite classifiers. */
@@ -60,16 +57,11 @@ public record ImportedClassifier(ComputationGraph graph, List<String> classNames
                     + " beside it; pass --labels FILE with one class name per line");
         }
         TfliteImporter.Imported imported = TfliteImporter.importModel(model, dropBackground);
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("source", file.getFileName().toString());
-        facts.put("sha256", sha256(file));
-        facts.put("operators", model.operators().size());
-        facts.put("fileClasses", classes);
-        facts.put("backgroundDropped", dropBackground);
         String description = String.format(Locale.ROOT, "%s (TFLite, %dx%d input, %d classes%s)", file.getFileName(),
                 imported.height(), imported.width(), imported.classes(), dropBackground ? ", background dropped" : "");
-        return new ImportedClassifier(imported.graph(), List.copyOf(names), imported.scaling(), imported.height(),
-                imported.width(), imported.channels(), description, facts);
+        return new ImportedClassifier(imported.graph(), ImportedModelFacts.of(description, file.getFileName().toString(),
+                sha256(file), model.operators().size(), classes, dropBackground, imported.channels(), imported.height(),
+                imported.width(), imported.scaling(), names));
     }
 
     /** Loads a model zip written by {@link #save}. */
@@ -78,39 +70,42 @@ public record ImportedClassifier(ComputationGraph graph, List<String> classNames
         if (!KIND.equals(metadata.kind())) {
             throw new SuiteException(zip + " is an adversarial " + metadata.kind() + " model, not an imported classifier");
         }
-        Map<String, Object> p = metadata.properties();
-        try {
-            List<String> names = ((List<?>) p.get("classNames")).stream().map(Object::toString).toList();
-            InputScaling scaling = new InputScaling(doubles(p.get("inputScale")), doubles(p.get("inputOffset")),
-                    Boolean.TRUE.equals(p.get("inputBgr")));
-            int h = ((Number) p.get("inputHeight")).intValue();
-            int w = ((Number) p.get("inputWidth")).intValue();
-            int c = ((Number) p.get("inputChannels")).intValue();
-            ComputationGraph graph = ModelFile.loadGraph(zip, AdversarialCommand.MODULE, false);
-            return new ImportedClassifier(graph, names, scaling, h, w, c, String.valueOf(p.get("description")), p);
-        } catch (ClassCastException | NullPointerException e) {
-            throw new SuiteException(zip + " has incomplete metadata for an imported classifier (" + e.getMessage()
-                    + "); import the model again");
-        }
+        ImportedModelFacts facts = metadata.facts(ImportedModelFacts.class, zip);
+        return new ImportedClassifier(ModelFile.loadGraph(zip, AdversarialCommand.MODULE, false), facts);
     }
 
     /** Writes the network and its facts as a suite model zip. */
     public void save(Path zip) {
-        Map<String, Object> p = new LinkedHashMap<>(facts);
-        p.put("description", description);
-        p.put("inputHeight", height);
-        p.put("inputWidth", width);
-        p.put("inputChannels", channels);
-        p.put("inputScale", scaling.scale());
-        p.put("inputOffset", scaling.offset());
-        p.put("inputBgr", scaling.bgr());
-        p.put("classNames", classNames);
-        ModelFile.save(graph, zip, false, new ModelMetadata(AdversarialCommand.MODULE, KIND, ModelMetadata.GRAPH, p));
+        ModelFile.save(graph, zip, false, ModelMetadata.of(AdversarialCommand.MODULE, KIND, ModelMetadata.GRAPH, facts));
+    }
+
+    public List<String> classNames() {
+        return facts.classNames();
+    }
+
+    public InputScaling scaling() {
+        return facts.scaling();
+    }
+
+    public int channels() {
+        return facts.inputChannels();
+    }
+
+    public int height() {
+        return facts.inputHeight();
+    }
+
+    public int width() {
+        return facts.inputWidth();
+    }
+
+    public String description() {
+        return facts.description();
     }
 
     /** The network as a classifier of RGB pixels in [0,1]. */
     public Classifier classifier() {
-        return new ScaledInputClassifier(Dl4jClassifier.of(graph, classNames), scaling);
+        return new ScaledInputClassifier(Dl4jClassifier.of(graph, classNames()), scaling());
     }
 
     private static int outputClasses(TfliteModel model) {
@@ -145,7 +140,4 @@ public record ImportedClassifier(ComputationGraph graph, List<String> classNames
         }
     }
 
-    private static double[] doubles(Object list) {
-        return ((List<?>) list).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-    }
 }

@@ -37,7 +37,7 @@ public final class SummaryCommand implements Callable<Integer> {
             System.out.println(imported.description());
             System.out.printf("%,d parameters from %s TFLite operators; input = %s x pixel + %s (pixels in [0,1], from the "
                             + "input's quantization); classes: %s ... %s%n", table.totalParameters(),
-                    imported.facts().get("operators"), Arrays.toString(imported.scaling().scale()),
+                    imported.facts().operators(), Arrays.toString(imported.scaling().scale()),
                     Arrays.toString(imported.scaling().offset()), imported.classNames().get(0),
                     imported.classNames().get(imported.classNames().size() - 1));
             return 0;

@@ -10,6 +10,7 @@ import org.dl4jsuite.common.data.Datasets;
 import org.dl4jsuite.common.data.MnistVariant;
 import org.dl4jsuite.common.images.GrayscaleImageReader;
 import org.dl4jsuite.common.train.ModelFile;
+import org.dl4jsuite.common.train.ImageModelFacts;
 import org.dl4jsuite.common.train.ModelMetadata;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,18 +41,31 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
         if (ImportedClassifier.KIND.equals(metadata.kind())) {
             return of(ImportedClassifier.fromZip(file));
         }
-        List<String> names = classNames(metadata, file);
-        MnistVariant variant = metadata.properties().get("dataset") == null ? null
-                : MnistVariant.fromOption(metadata.properties().get("dataset").toString());
-        String what = metadata.module() + " " + metadata.kind() + (variant == null ? "" : " on " + variant.option());
+        ImageModelFacts facts = metadata.facts(ImageModelFacts.class, file);
+        MnistVariant variant = mnistVariant(facts.dataset());
+        String what = metadata.module() + " " + metadata.kind() + " on " + facts.dataset();
+        Classifier classifier;
+        ImageInputShape in;
         if (ModelMetadata.GRAPH.equals(metadata.network())) {
             ComputationGraph net = ModelFile.loadGraph(file, metadata.module(), false);
-            ImageInputShape in = ImageInputShape.of(net, file.toString());
-            return new TargetModel(Dl4jClassifier.adopt(net, names), in.channels(), in.height(), in.width(), variant, what);
+            classifier = Dl4jClassifier.adopt(net, facts.classNames());
+            in = facts.hasInputSize() ? ImageInputShape.of(facts) : ImageInputShape.of(net, file.toString());
+        } else {
+            MultiLayerNetwork net = ModelFile.loadMultiLayer(file, metadata.module(), false);
+            classifier = Dl4jClassifier.adopt(net, facts.classNames());
+            in = facts.hasInputSize() ? ImageInputShape.of(facts) : ImageInputShape.of(net, file.toString());
         }
-        MultiLayerNetwork net = ModelFile.loadMultiLayer(file, metadata.module(), false);
-        ImageInputShape in = ImageInputShape.of(net, file.toString());
-        return new TargetModel(Dl4jClassifier.adopt(net, names), in.channels(), in.height(), in.width(), variant, what);
+        return new TargetModel(classifier, in.channels(), in.height(), in.width(), variant, what);
+    }
+
+    /** The idx dataset a model was trained on, or null for any other. */
+    private static MnistVariant mnistVariant(String dataset) {
+        for (MnistVariant v : MnistVariant.values()) {
+            if (v.option().equals(dataset)) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** An imported classifier as an attack target. */
@@ -68,13 +82,6 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
             throw new SuiteException(file + " lists " + names.size() + " class names, not 1000");
         }
         return names;
-    }
-
-    private static List<String> classNames(ModelMetadata metadata, Path file) {
-        if (metadata.properties().get("classNames") instanceof List<?> list) {
-            return list.stream().map(Object::toString).toList();
-        }
-        throw new SuiteException(file + " does not record its class names; attack a model.zip written by lenet-mnist");
     }
 
     /** One image file as this model's input row [1, ...]: photos brought to the model's input size by {@code resize}. */

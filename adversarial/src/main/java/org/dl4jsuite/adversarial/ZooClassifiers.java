@@ -6,10 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.common.resources.ResourceType;
@@ -149,11 +147,10 @@ public enum ZooClassifiers {
                     + "); delete the file and run again to download it anew");
         }
         int[] shape = inputShape(zoo);
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("source", "DL4J zoo " + option + " (" + w.url() + ")");
-        facts.put("input", input.name().toLowerCase(Locale.ROOT));
-        return new ImportedClassifier(graph, names, scaling(), shape[1], shape[2], shape[0],
-                "DL4J zoo " + option + " (ImageNet weights, " + shape[1] + "x" + shape[2] + " input)", facts);
+        return new ImportedClassifier(graph, ImportedModelFacts.of(
+                "DL4J zoo " + option + " (ImageNet weights, " + shape[1] + "x" + shape[2] + " input)",
+                "DL4J zoo " + option + " (" + w.url() + ")", null, 0, 0, false, shape[0], shape[1], shape[2], scaling(),
+                names));
     }
 
     /** Loads with the ordinary HTTP downloader. */

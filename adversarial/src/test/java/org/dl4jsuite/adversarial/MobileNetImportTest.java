@@ -38,7 +38,7 @@ class MobileNetImportTest {
         assertThat(mobilenet.height()).isEqualTo(224);
         assertThat(mobilenet.classNames()).hasSize(1000);
         assertThat(mobilenet.classNames().get(0)).startsWith("tench");
-        assertThat(mobilenet.facts()).containsEntry("backgroundDropped", true);
+        assertThat(mobilenet.facts().backgroundDropped()).isTrue();
         // input quantization: scale 1/128, zero point 128 -> (255 p - 128) / 128.
         assertThat(mobilenet.scaling().scale()[0]).isEqualTo(255 / 128.0);
         assertThat(mobilenet.scaling().offset()[0]).isEqualTo(-1.0);

@@ -2,14 +2,14 @@ package org.dl4jsuite.lenet;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.train.ImageModelFacts;
 import org.dl4jsuite.common.train.ModelFile;
 import org.dl4jsuite.common.train.ModelMetadata;
 
-/** What a saved LeNet model records (its dataset and class names) and how to load one back. */
+/** What a saved LeNet model records (its dataset, class names and input size) and how to load one back. */
 public final class LeNetModelFiles {
     private LeNetModelFiles() {
     }
@@ -20,19 +20,17 @@ public final class LeNetModelFiles {
 
     /** The metadata stored with a LeNet trained on {@code variant}. */
     public static ModelMetadata metadata(MnistVariant variant) {
-        return new ModelMetadata(LeNetCommand.MODULE, "lenet-5", ModelMetadata.MULTI_LAYER,
-                Map.of("dataset", variant.option(), "classNames", variant.classNames()));
+        InputType.InputTypeConvolutionalFlat input = (InputType.InputTypeConvolutionalFlat) LeNetModel.INPUT;
+        return ModelMetadata.of(LeNetCommand.MODULE, "lenet-5", ModelMetadata.MULTI_LAYER,
+                new ImageModelFacts(variant.option(), variant.classNames(), (int) input.getDepth(),
+                        (int) input.getHeight(), (int) input.getWidth()));
     }
 
     /** Loads a model written by lenet-mnist; anything else gets a clear error. */
     public static Loaded load(Path file) {
-        ModelMetadata metadata = ModelFile.requireModule(file, LeNetCommand.MODULE);
-        Object dataset = metadata.properties().get("dataset");
-        if (dataset == null) {
-            throw new SuiteException(file + " does not record its dataset; re-train it with this version");
-        }
-        MnistVariant variant = MnistVariant.fromOption(dataset.toString());
+        ImageModelFacts facts = ModelFile.requireModule(file, LeNetCommand.MODULE).facts(ImageModelFacts.class, file);
+        MnistVariant variant = MnistVariant.fromOption(facts.dataset());
         MultiLayerNetwork net = ModelFile.loadMultiLayer(file, LeNetCommand.MODULE, false);
-        return new Loaded(net, variant, variant.classNames());
+        return new Loaded(net, variant, facts.classNames());
     }
 }

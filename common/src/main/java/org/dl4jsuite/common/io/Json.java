@@ -13,17 +13,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.dl4jsuite.common.SuiteException;
 
 /** The suite's one JSON configuration: records in and out, paths as plain strings, pretty files, compact lines. */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = mapper();
+
+    private static ObjectMapper mapper() {
+        return JsonMapper.builder()
             // metrics written by Python (json.dumps) may hold NaN for a figure that was not computed
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build()
             .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+    }
 
     private Json() {
     }
@@ -81,5 +87,15 @@ public final class Json {
     /** A value as a tree. */
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
+    }
+
+    /** A record's fields as a map of JSON values (for a model zip's metadata). */
+    public static Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** A map of JSON values as a record of {@code type}; a value of the wrong type is an IllegalArgumentException. */
+    public static <T> T fromMap(Map<String, Object> values, Class<T> type) {
+        return MAPPER.convertValue(values, type);
     }
 }
