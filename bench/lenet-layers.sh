@@ -10,11 +10,11 @@ out="$(mktemp -d)"
 declare -A seconds cpu
 # Build first, so that neither timing includes compiling (the launcher rebuilds when sources are newer).
 "$root/suite" lenet-mnist --help >/dev/null
-for layers in dl4j handwritten; do
+for layers in lenet5 handwritten; do
   times="$(mktemp)"
   # Wall time and CPU time (user + system, all threads): on a shared machine the CPU time is the steadier figure.
   TIMEFORMAT="%R %U %S"
-  { time nice "$root/suite" lenet-mnist train --dataset "$dataset" --layers "$layers" --epochs 1 --out "$out" "$@" \
+  { time nice "$root/suite" lenet-mnist train --dataset "$dataset" --net "$layers" --epochs 1 --out "$out" "$@" \
     2>&3 | grep "test accuracy" | sed "s/^/$layers: /"; } 3>&2 2>"$times"
   read -r wall user sys <"$times"
   rm -f "$times"
@@ -22,5 +22,5 @@ for layers in dl4j handwritten; do
   cpu[$layers]=$(echo "$user + $sys" | bc)
   echo "$layers: ${seconds[$layers]} s wall, ${cpu[$layers]} s CPU"
 done
-echo "handwritten/dl4j wall time ratio: $(echo "scale=2; ${seconds[handwritten]} / ${seconds[dl4j]}" | bc)"
-echo "handwritten/dl4j CPU time ratio: $(echo "scale=2; ${cpu[handwritten]} / ${cpu[dl4j]}" | bc)"
+echo "handwritten/lenet5 wall time ratio: $(echo "scale=2; ${seconds[handwritten]} / ${seconds[lenet5]}" | bc)"
+echo "handwritten/lenet5 CPU time ratio: $(echo "scale=2; ${cpu[handwritten]} / ${cpu[lenet5]}" | bc)"

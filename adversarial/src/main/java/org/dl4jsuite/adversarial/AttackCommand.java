@@ -1,21 +1,15 @@
 package org.dl4jsuite.adversarial;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.cli.DataDirOption;
 import org.dl4jsuite.common.cli.ImplementationOption;
+import org.dl4jsuite.common.cli.OptionChecks;
 import org.dl4jsuite.common.data.MnistVariant;
-import org.dl4jsuite.common.io.AtomicFiles;
 import org.dl4jsuite.common.io.Json;
-import org.dl4jsuite.common.report.LinePlot;
-import org.dl4jsuite.common.report.MarkdownTable;
-import org.dl4jsuite.common.report.RunReport;
-import org.dl4jsuite.common.report.TextTable;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.train.RunDirectory;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,37 +23,20 @@ import picocli.CommandLine.Option;
         description = "Attack AlexNet (.npz weights), a TFLite classifier or a suite model.zip (e.g. a LeNet) and report success, norms and "
                 + "iterations per eps; writes runs/adversarial/<time>/.")
 public final class AttackCommand implements Callable<Integer> {
-    private static final AttackConfig DEFAULTS = AttackConfig.defaults();
-
     @Mixin
     ModelOption model = new ModelOption();
+
+    @Mixin
+    AttackConfig config = new AttackConfig();
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Attack the JPEG/PNG images in DIR (repeatable).")
     List<Path> dir;
 
     @Option(names = "--dataset", description = "Attack test images of mnist or fashion instead (28x28 models).")
-    String dataset;
+    MnistVariant dataset;
 
     @Option(names = "--count", description = "Test images with --dataset.")
     int count = 500;
-
-    @Option(names = "--attack", description = "fgsm, bim, pgd (L-inf, random start), pgd-l2, cw (Carlini-Wagner L2) or adam (the reference's targeted attack).")
-    String attack = DEFAULTS.attack();
-
-    @Option(names = "--eps", description = "Comma-separated budgets, fractions allowed (pixels in [0,1]).")
-    String eps = "2/255,4/255,8/255";
-
-    @Option(names = "--steps", description = "Iterations (PGD/BIM steps; the iteration limit for adam and cw).")
-    int steps = DEFAULTS.steps();
-
-    @Option(names = "--step-size", description = "PGD/BIM step; 0 = 2.5*eps/steps.")
-    double stepSize = DEFAULTS.stepSize();
-
-    @Option(names = "--lr", description = "Adam learning rate of the targeted attack (the reference's 0.005).")
-    double lr = DEFAULTS.adamLearningRate();
-
-    @Option(names = "--cw-c", description = "C&W weight c of the classification term.")
-    double cwC = DEFAULTS.cwC();
 
     @Option(names = "--targets", split = ",", description = "Target classes; every image is attacked once per target (reference: 5,10,15).")
     List<Integer> targets;
@@ -73,9 +50,6 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Where run folders go.")
     Path out = Path.of("runs");
 
-    @Option(names = "--seed", description = "Seed of PGD's random start.")
-    long seed = DEFAULTS.seed();
-
     @Mixin
     ResizeOption resize = new ResizeOption();
 
@@ -87,111 +61,72 @@ public final class AttackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AttackConfig config = new AttackConfig(attack, AttackConfig.parseEps(eps), steps, stepSize, lr, cwC,
-                DEFAULTS.cwKappa(), DEFAULTS.cwLearningRate(), seed);
-        if (batchSize <= 0) {
-            throw new SuiteException("--batch-size must be positive, got " + batchSize);
-        }
+        config.validate();
+        OptionChecks.positive("--batch-size", batchSize);
+        OptionChecks.positive("--count", count);
         if ((dir == null) == (dataset == null)) {
             throw new SuiteException("give either --dir IMAGES or --dataset mnist|fashion");
+        }
+        if ((targets == null || targets.isEmpty()) && config.attack() == AttackConfig.Kind.ADAM) {
+            throw new SuiteException("--attack adam is targeted: give --targets, e.g. 5,10,15");
         }
         impl.select();
         System.out.println(ComputeBackend.initialise(0).summary());
         TargetModel target = model.load(data.dataDir());
-        if (dataset != null && (target.channels() != 1 || target.rows() != 28 || target.cols() != 28)) {
-            throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; " + model.describe() + " is " + target.description());
-        }
-        AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, resize.mode(), true)
-                : AttackInputs.fromDataset(MnistVariant.fromOption(dataset), data.dataDir(), count);
-        int[] targetClasses = null;
-        if (targets != null && !targets.isEmpty()) {
-            targets.forEach(target::requireClass);
-            AttackInputs.Targeted targeted = inputs.withTargets(targets);
-            inputs = targeted.inputs();
-            targetClasses = targeted.targets();
-        } else if (attack.equals("adam")) {
-            throw new SuiteException("--attack adam is targeted: give --targets, e.g. 5,10,15");
-        }
+        AttackInputs.Targeted inputs = inputs(target);
         System.out.println("model: " + target.description());
-        System.out.println("inputs: " + inputs.source());
+        System.out.println("inputs: " + inputs.inputs().source());
 
         RunDirectory run = RunDirectory.create(out, AdversarialCommand.MODULE);
-        Json.write(run.file("config.json"), Map.of("config", config, "model", model.describe(), "inputs", inputs.source(),
-                "targets", targets == null ? List.of() : targets));
-        List<Double> budgets = config.usesEps() ? config.eps() : List.of(Double.NaN);
-        TextTable table = new TextTable("attack", "eps", "eps*255", "n", "clean acc", "adv acc", "acc 8-bit", "success",
-                "success 8-bit", "mean Linf", "mean L2", "mean L0", "mean iters", "seconds");
-        MarkdownTable markdown = new MarkdownTable("attack", "eps", "n", "clean acc", "adv acc", "acc 8-bit", "success",
-                "success 8-bit", "mean Linf (levels)", "mean L2 (levels)", "mean L0", "mean iters", "seconds");
-        List<Map<String, Object>> records = new ArrayList<>();
-        double[] xs = new double[budgets.size()];
-        double[] accuracy = new double[budgets.size()];
-        for (int b = 0; b < budgets.size(); b++) {
-            double e = budgets.get(b);
-            Attack a = config.build(config.usesEps() ? e : 1.0);
-            String tag = config.usesEps() ? String.format("eps%.4f", e) : a.name();
-            int[] panelsLeft = {panels};
-            AttackInputs in = inputs;
-            long started = System.nanoTime();
-            List<AttackEvaluation.Outcome> outcomes = AttackEvaluation.run(target.classifier(), a, inputs.pixels(),
-                    inputs.labels(), targetClasses, batchSize, (from, originals, adversarials, batch) -> {
-                        for (int i = 0; i < batch.size() && panelsLeft[0] > 0; i++, panelsLeft[0]--) {
-                            writePanel(run, tag, target, in, originals.get(NDArrayIndex.point(i)),
-                                    adversarials.get(NDArrayIndex.point(i)), batch.get(i));
-                        }
-                    });
-            double seconds = (System.nanoTime() - started) / 1e9;
-            AttackEvaluation.Summary s = AttackEvaluation.summarise(outcomes);
-            table.row(a.name(), config.usesEps() ? e : null, config.usesEps() ? e * 255 : null, s.count(), s.cleanAccuracy(),
-                    s.adversarialAccuracy(), s.accuracyAfter8Bit(), s.successRate(), s.successRateAfter8Bit(), s.meanLinf(),
-                    s.meanL2(), s.meanL0(), s.meanIterations(), Math.round(seconds));
-            markdown.row(a.name(), config.usesEps() ? String.format("%.4f (%.1f/255)", e, e * 255) : "-", s.count(),
-                    pct(s.cleanAccuracy()), pct(s.adversarialAccuracy()), pct(s.accuracyAfter8Bit()), pct(s.successRate()),
-                    pct(s.successRateAfter8Bit()), String.format("%.4f (%.1f)", s.meanLinf(), 255 * s.meanLinf()),
-                    String.format("%.3f (%.0f)", s.meanL2(), 255 * s.meanL2()),
-                    String.format("%.0f", s.meanL0()), String.format("%.1f", s.meanIterations()),
-                    String.format("%.0f", seconds));
-            xs[b] = config.usesEps() ? e : 0;
-            accuracy[b] = s.adversarialAccuracy();
-            for (AttackEvaluation.Outcome o : outcomes) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("attack", a.name());
-                r.put("eps", config.usesEps() ? e : null);
-                r.put("name", inputs.names().get(o.index()));
-                Json.tree(o).fields().forEachRemaining(f -> r.put(f.getKey(), f.getValue()));
-                records.add(r);
-            }
-            if (inputs.labels().length <= 30) {
-                for (AttackEvaluation.Outcome o : outcomes) {
-                    System.out.println(describe(target, inputs.names().get(o.index()), o));
-                }
-            }
-            if (s.successRateAfter8Bit() < s.successRate()) {
-                System.out.printf("note: rounding to 8-bit pixels (as in a saved PNG) undid %.0f of %d successful attacks at %s%n",
-                        (s.successRate() - s.successRateAfter8Bit()) * s.count(), Math.round(s.successRate() * s.count()), tag);
-            }
+        Json.write(run.file("config.json"), Map.of("config", config, "model", model.describe(),
+                "inputs", inputs.inputs().source(), "targets", targets == null ? List.of() : targets));
+        AttackResults results = new AttackResults(config);
+        for (double eps : config.budgets()) {
+            attackAt(eps, target, inputs, run, results);
         }
-        System.out.print(table);
-        StringBuilder jsonl = new StringBuilder();
-        records.forEach(r -> jsonl.append(Json.line(r)).append('\n'));
-        AtomicFiles.write(run.file("outcomes.jsonl"), jsonl.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        RunReport report = new RunReport("Adversarial attack: " + attack)
-                .fact("model", target.description())
-                .fact("inputs", inputs.source())
-                .fact("configuration", Json.line(config))
-                .section("Results", markdown.toString());
-        if (config.usesEps()) {
-            new LinePlot("Accuracy under " + attack, "eps (pixels in [0,1])", "accuracy")
-                    .series("adversarial accuracy", xs, accuracy).save(run.file("accuracy.png"), 800, 500);
-            report.image("accuracy against eps", "accuracy.png");
-        }
-        report.write(run.path());
+        System.out.print(results.table());
+        results.write(run, target, inputs.inputs());
         System.out.println("report " + run.file("report.md"));
         return 0;
     }
 
-    private static String pct(double v) {
-        return String.format("%.1f%%", 100 * v);
+    /** The images to attack, each paired with its target class when --targets is given (null targets otherwise). */
+    private AttackInputs.Targeted inputs(TargetModel target) {
+        if (dataset != null && (target.channels() != 1 || target.rows() != 28 || target.cols() != 28)) {
+            throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; "
+                    + model.describe() + " is " + target.description());
+        }
+        AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, resize.mode(), true)
+                : AttackInputs.fromDataset(dataset, data.dataDir(), count);
+        if (targets == null || targets.isEmpty()) {
+            return new AttackInputs.Targeted(inputs, null);
+        }
+        targets.forEach(target::requireClass);
+        return inputs.withTargets(targets);
+    }
+
+    /** One attack at budget {@code eps} over every input: panels of the first examples, a results row. */
+    private void attackAt(double eps, TargetModel target, AttackInputs.Targeted targeted, RunDirectory run,
+                          AttackResults results) {
+        Attack attack = config.build(config.usesEps() ? eps : 1.0);
+        String tag = config.usesEps() ? String.format("eps%.4f", eps) : attack.name();
+        AttackInputs inputs = targeted.inputs();
+        int[] panelsLeft = {panels};
+        long started = System.nanoTime();
+        List<AttackEvaluation.Outcome> outcomes = AttackEvaluation.run(target.classifier(), attack, inputs.pixels(),
+                inputs.labels(), targeted.targets(), batchSize, (from, originals, adversarials, batch) -> {
+                    for (int i = 0; i < batch.size() && panelsLeft[0] > 0; i++, panelsLeft[0]--) {
+                        writePanel(run, tag, target, inputs, originals.get(NDArrayIndex.point(i)),
+                                adversarials.get(NDArrayIndex.point(i)), batch.get(i));
+                    }
+                });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (inputs.labels().length <= 30) {
+            for (AttackEvaluation.Outcome o : outcomes) {
+                System.out.println(describe(target, inputs.names().get(o.index()), o));
+            }
+        }
+        results.add(attack, eps, outcomes, inputs.names(), seconds);
     }
 
     private static String describe(TargetModel model, String name, AttackEvaluation.Outcome o) {

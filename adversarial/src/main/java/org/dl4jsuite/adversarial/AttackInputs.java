@@ -151,7 +151,7 @@ public record AttackInputs(INDArray pixels, int[] labels, List<String> names, St
         return new Targeted(new AttackInputs(repeated.reshape(shape), y, names2, source), t);
     }
 
-    /** Inputs paired with one target each. */
+    /** Inputs paired with their target classes ({@code targets} null for an untargeted attack). */
     public record Targeted(AttackInputs inputs, int[] targets) {
     }
 

@@ -3,6 +3,7 @@ package org.dl4jsuite.adversarial;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.cli.DataDirOption;
+import org.dl4jsuite.common.cli.OutputFileOption;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code import}: a TFLite image classifier as a suite model zip (DL4J network + input scaling + class names). */
 @Command(name = "import", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Import a TensorFlow Lite image classifier into DL4J and save it as a model.zip that classify, "
-                + "attack and plain DL4J (ComputationGraph.load) read.")
+                + "attack and plain DL4J (ComputationGraph.load) read; --output ZIP names it.")
 public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--tflite", required = true, paramLabel = "FILE", description = "The .tflite classifier.")
     Path tflite;
@@ -19,14 +20,15 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Its class names, one per line (default: beside it).")
     Path labels;
 
-    @Option(names = "--out", required = true, paramLabel = "ZIP", description = "The model zip to write.")
-    Path out;
+    @Mixin
+    OutputFileOption output = new OutputFileOption();
 
     @Mixin
     DataDirOption data = new DataDirOption();
 
     @Override
     public Integer call() {
+        Path out = output.required("the model zip to write");
         ComputeBackend.initialise(0);
         ImportedClassifier imported = ImportedClassifier.fromTflite(tflite, labels, data.dataDir());
         imported.save(out);

@@ -125,7 +125,14 @@ class AdversarialCommandTest {
 
         CliOutcome eps = cli("attack", "--model", randomWeights.toString(), "--dir", imagenet.toString(), "--eps", "0,8/255");
         assertThat(eps.code()).isEqualTo(SuiteCli.USER_ERROR);
-        assertThat(eps.err()).contains("--eps values must be positive");
+        assertThat(eps.err()).contains("--eps values must be a positive number, got 0.0");
+        CliOutcome notFraction = cli("attack", "--model", randomWeights.toString(), "--dir", imagenet.toString(),
+                "--eps", "8/x");
+        assertThat(notFraction.code()).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(notFraction.err()).startsWith("error: ").contains("'8/x' is not a number or fraction like 8/255");
+        CliOutcome unknown = cli("attack", "--model", randomWeights.toString(), "--dir", imagenet.toString(),
+                "--attack", "deepfool");
+        assertThat(unknown.err()).contains("'deepfool' is not one of: fgsm, bim, pgd, pgd-l2, cw, adam");
 
         Path missing = tmp.resolve("missing-key.npz");
         try (OutputStream file = Files.newOutputStream(missing); ZipOutputStream zip = new ZipOutputStream(file)) {

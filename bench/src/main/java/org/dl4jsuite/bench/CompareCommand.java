@@ -3,16 +3,18 @@ package org.dl4jsuite.bench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.OutputFileOption;
 import org.dl4jsuite.common.report.LinePlot;
 import org.dl4jsuite.common.report.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code compare RUN_A RUN_B}: both runs' loss curves in one PNG, and their throughput and loss side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Overlay two runs' training-loss curves (e.g. DL4J against the PyTorch reference) and "
-                + "print throughput, its ratio and the last logged loss.")
+                + "print throughput, its ratio and the last logged loss; --output PNG names the overlay (default compare.png).")
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_A", description = "A run folder (or its metrics.jsonl).")
     Path runA;
@@ -20,8 +22,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "Another run folder (or its metrics.jsonl).")
     Path runB;
 
-    @Option(names = "--out", paramLabel = "PNG", description = "Where to write the overlay.")
-    Path out = Path.of("compare.png");
+    @Mixin
+    OutputFileOption output = new OutputFileOption();
 
     @Option(names = "--x", description = "Horizontal axis: step or wall_s.")
     String x = "step";
@@ -48,6 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         RunMetrics a = RunMetrics.read(runA, labelA);
         RunMetrics b = RunMetrics.read(runB, labelB);
+        Path out = output.orElse(Path.of("compare.png"));
         new LinePlot("training loss", "step".equals(x) ? "step" : "training time (s)", "loss")
                 .series(a.label(), a.column(x), a.column("loss"))
                 .series(b.label(), b.column(x), b.column("loss"))

@@ -33,7 +33,7 @@ class CompareCommandTest {
         Path torch = run("torch", "examples_per_s", 50, 100, 100);
         Path png = tmp.resolve("overlay.png");
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
-                "--out", png.toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
+                "--output", png.toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("DL4J", "PyTorch", "2.00", "1.0000");
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(900);
@@ -53,7 +53,7 @@ class CompareCommandTest {
         Path a = run("a", "tokens_per_s", 1, 300, 300);
         Path b = run("b", "tokens_per_s", 1, 600, 600);
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", a.toString(), b.toString(),
-                "--out", tmp.resolve("o.png").toString(), "--flop-per-example", "1e8", "--peak-gflops", "120");
+                "--output", tmp.resolve("o.png").toString(), "--flop-per-example", "1e8", "--peak-gflops", "120");
         assertThat(result.code()).as(result.err()).isZero();
         // 300 tokens/s × 1e8 = 30 GFLOP/s = 25% of 120; 600 × 1e8 = 60 = 50%.
         assertThat(result.out()).contains("30.0", "25%", "60.0", "50%", "sgemm peak 120.0 GFLOP/s");
@@ -68,7 +68,7 @@ class CompareCommandTest {
                 """);
         Path torch = run("torch", "examples_per_s", 40, 40);
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
-                "--out", tmp.resolve("o.png").toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
+                "--output", tmp.resolve("o.png").toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
         assertThat(result.code()).as(result.err()).isZero();
         String dl4jRow = result.out().lines().filter(l -> l.contains("DL4J")).findFirst().orElseThrow();
         String torchRow = result.out().lines().filter(l -> l.contains("PyTorch")).findFirst().orElseThrow();

@@ -12,11 +12,14 @@ import org.dl4jsuite.common.sequence.RecurrentSampling;
 import org.dl4jsuite.common.sequence.TokenSampler;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.dl4jsuite.common.cli.OutputFileOption;
 
 /** {@code sample}: words from a saved model, as the notebook samples (multinomial from a random first word), or greedy, or with a temperature. */
 @Command(name = "sample", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Generate words from a saved word-lm model; <eos> is written as a line break.")
+        description = "Generate words from a saved word-lm model; <eos> is written as a line break. "
+                + "--output FILE also writes the sample to FILE.")
 public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
     Path model;
@@ -34,8 +37,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (first word and sampling).")
     long seed = 42;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the sample to FILE.")
-    Path out;
+    @Mixin
+    OutputFileOption output = new OutputFileOption();
 
     /** Greedy or a temperature, not both. */
     static final class Mode {
@@ -58,6 +61,7 @@ public final class SampleCommand implements Callable<Integer> {
         WordLmModelFiles.Loaded loaded = WordLmModelFiles.load(model);
         String text = sample(loaded, start, words, mode.greedy ? 0 : mode.temperature, seed);
         System.out.print(text);
+        Path out = output.orElse(null);
         if (out != null) {
             try {
                 Files.writeString(out, text, StandardCharsets.UTF_8);

@@ -95,7 +95,7 @@ class WordLmCommandTest {
     void samplingIsReproducibleWithASeedAndWritesEosAsALineBreak() throws IOException {
         String model = run.resolve("model.zip").toString();
         Path file = tmp.resolve("sample.txt");
-        CliOutcome first = cli("sample", "--model", model, "--words", "40", "--seed", "7", "--out", file.toString());
+        CliOutcome first = cli("sample", "--model", model, "--words", "40", "--seed", "7", "--output", file.toString());
         CliOutcome again = cli("sample", "--model", model, "--words", "40", "--seed", "7");
         CliOutcome other = cli("sample", "--model", model, "--words", "40", "--seed", "8");
         assertThat(first.code()).as(first.err()).isZero();

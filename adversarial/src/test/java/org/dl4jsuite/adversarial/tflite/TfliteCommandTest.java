@@ -41,7 +41,7 @@ class TfliteCommandTest {
                 .contains("from 31 TFLite operators");
 
         Path zip = tmp.resolve("v1.zip");
-        CliOutcome imported = cli("import", "--tflite", v1.toString(), "--out", zip.toString());
+        CliOutcome imported = cli("import", "--tflite", v1.toString(), "--output", zip.toString());
         assertThat(imported.code()).as(imported.err()).isZero();
         CliOutcome classify = cli("classify", "--model", zip.toString(), models.resolve("hot_dog.jpg").toString());
         assertThat(classify.code()).as(classify.err()).isZero();
@@ -82,6 +82,9 @@ class TfliteCommandTest {
                 "--out", tmp.resolve("floor.zip").toString());
         assertThat(floor.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(floor.err()).contains("floor.tflite").contains("operator 0 is FLOOR").contains("cannot turn");
+        CliOutcome noOutput = cli("import", "--tflite", unsupported.toString());
+        assertThat(noOutput.code()).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(noOutput.err()).contains("give --output FILE: the model zip to write");
 
         Path notImage = tmp.resolve("not-an-image.jpg");
         Files.writeString(notImage, "plain text");
