@@ -1,5 +1,6 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Classifier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** An adversarial attack on a batch of pixel arrays in [0,1]; its output always stays in [0,1]. */

@@ -1,5 +1,6 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Classifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,5 +1,6 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Classifier;
 import org.dl4jsuite.common.SuiteException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,5 +1,6 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Classifier;
 import java.util.function.Consumer;
 import org.dl4jsuite.common.SuiteException;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,5 +1,7 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Dl4jClassifier;
+import org.dl4jsuite.common.classifier.Classifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Dl4jClassifier;
+import org.dl4jsuite.common.classifier.Classifier;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;

@@ -1,5 +1,7 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Dl4jClassifier;
+import org.dl4jsuite.common.classifier.Classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

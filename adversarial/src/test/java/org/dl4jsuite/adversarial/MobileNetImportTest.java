@@ -1,5 +1,6 @@
 package org.dl4jsuite.adversarial;
 
+import org.dl4jsuite.common.classifier.Classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package org.dl4jsuite.lenet;
 
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.convolution.InputConvolutionLayer;
+import org.dl4jsuite.common.workarounds.InputConvolutionLayer;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.MnistVariant;
 import org.dl4jsuite.common.data.ResolvedDataset;

@@ -1,5 +1,6 @@
 package org.dl4jsuite.common.sequence;
 
+import org.dl4jsuite.common.workarounds.CarriedStateLstmLayer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

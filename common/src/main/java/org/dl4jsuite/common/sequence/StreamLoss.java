@@ -2,7 +2,7 @@ package org.dl4jsuite.common.sequence;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
-import org.dl4jsuite.common.runtime.NativeGarbage;
+import org.dl4jsuite.common.workarounds.NativeGarbage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,5 +1,6 @@
 package org.dl4jsuite.common.train;
 
+import org.dl4jsuite.common.workarounds.LeanUpdater;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Iterator;

@@ -22,7 +22,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsuite.common.optim.TorchAdam;
 import org.dl4jsuite.common.runtime.ComputeBackend;
-import org.dl4jsuite.common.sequence.CarriedStateLstmLayer;
+import org.dl4jsuite.common.workarounds.CarriedStateLstmLayer;
 import org.dl4jsuite.common.sequence.StatefulTbpttStep;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,7 @@
-package org.dl4jsuite.common.runtime;
+package org.dl4jsuite.common.workarounds;
+
+import org.dl4jsuite.common.runtime.ComputeBackend;
+import org.dl4jsuite.common.runtime.MemoryFigures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,6 @@
-package org.dl4jsuite.common.runtime;
+package org.dl4jsuite.common.workarounds;
+
+import org.dl4jsuite.common.runtime.MemoryFigures;
 
 /**
  * Runs the Java garbage collector when the process's native memory has grown by more than a budget since the

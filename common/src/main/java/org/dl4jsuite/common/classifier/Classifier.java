@@ -1,4 +1,4 @@
-package org.dl4jsuite.adversarial;
+package org.dl4jsuite.common.classifier;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.convolution;
+package org.dl4jsuite.common.workarounds;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.dl4jsuite.common.train.LayerReplacement;
+import org.dl4jsuite.common.workarounds.LayerReplacement;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;

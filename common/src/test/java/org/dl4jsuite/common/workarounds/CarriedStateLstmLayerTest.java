@@ -1,4 +1,6 @@
-package org.dl4jsuite.common.sequence;
+package org.dl4jsuite.common.workarounds;
+
+import org.dl4jsuite.common.sequence.TinyLstm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

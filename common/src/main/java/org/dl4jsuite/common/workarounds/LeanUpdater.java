@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.workarounds;
 
 import java.util.List;
 import org.deeplearning4j.nn.api.Model;

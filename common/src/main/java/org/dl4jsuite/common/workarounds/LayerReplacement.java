@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.workarounds;
 
 import org.deeplearning4j.nn.api.Layer;
 

@@ -1,4 +1,4 @@
-package org.dl4jsuite.adversarial;
+package org.dl4jsuite.common.classifier;
 
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -12,7 +12,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.onednn.OneDnnConvolutionLayer;
-import org.dl4jsuite.common.runtime.NativeGarbage;
+import org.dl4jsuite.common.workarounds.NativeGarbage;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.workarounds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,2 @@
+/** Reading image files as network input. */
+package org.dl4jsuite.common.images;
