@@ -1,0 +1,48 @@
+package org.dl4jsuite.wordlm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.Json;
+import org.dl4jsuite.common.train.TrainConfig;
+import org.junit.jupiter.api.Test;
+
+/** The options once: the notebook's defaults, the old --embed spelling, config.json of older runs. */
+class WordLmConfigTest {
+    @Test
+    void theDefaultsAreTheNotebooks() {
+        WordLmConfig config = new WordLmConfig();
+        assertThat(config.batchSize()).isEqualTo(20);
+        assertThat(config.seqLength()).isEqualTo(30);
+        assertThat(config.embedding()).isEqualTo(128);
+        assertThat(config.hidden()).isEqualTo(1024);
+        assertThat(config.layers()).isEqualTo(1);
+        assertThat(config.learningRate()).isEqualTo(0.002);
+        assertThat(config.clipNorm()).isEqualTo(0.5);
+        assertThat(config.epochs()).isEqualTo(5);
+    }
+
+    @Test
+    void bothSpellingsOfTheEmbeddingSizeWorkAndBadValuesNameTheOption() {
+        assertThat(TrainConfig.with(new WordLmConfig(), "--embed", "64").embedding()).isEqualTo(64);
+        assertThat(TrainConfig.with(new WordLmConfig(), "--embedding", "32").embedding()).isEqualTo(32);
+        assertThatThrownBy(() -> TrainConfig.with(new WordLmConfig(), "--dropout", "1"))
+                .isInstanceOf(SuiteException.class).hasMessageContaining("--dropout must be at least 0 and below 1");
+        assertThatThrownBy(() -> TrainConfig.with(new WordLmConfig(), "--clip", "0"))
+                .isInstanceOf(SuiteException.class).hasMessageContaining("--clip must be a positive number");
+    }
+
+    @Test
+    void aConfigJsonWrittenBeforeTheRenameStillReads() {
+        WordLmConfig old = Json.convert(Json.parse("{\"corpus\":null,\"batchSize\":4,\"seqLength\":5,\"embed\":8,"
+                + "\"hidden\":16,\"layers\":2,\"dropout\":0.1,\"learningRate\":0.01,\"clipNorm\":0.5,\"logEvery\":10,"
+                + "\"memoryEvery\":100}"), WordLmConfig.class);
+        assertThat(old.embedding()).isEqualTo(8);
+        assertThat(old.layers()).isEqualTo(2);
+        assertThat(old.dropout()).isEqualTo(0.1);
+        assertThat(old.epochs()).isEqualTo(5);
+        String json = Json.line(old);
+        assertThat(json).contains("\"embedding\":8").doesNotContain("\"embed\":");
+    }
+}
