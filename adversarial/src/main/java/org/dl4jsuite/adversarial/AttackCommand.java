@@ -8,7 +8,7 @@ import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.cli.DataDirOption;
 import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.cli.OptionChecks;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.train.RunDirectory;
@@ -32,8 +32,8 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Attack the JPEG/PNG images in DIR (repeatable).")
     List<Path> dir;
 
-    @Option(names = "--dataset", description = "Attack test images of mnist or fashion instead (28x28 models).")
-    MnistVariant dataset;
+    @Option(names = "--dataset", description = "Attack test images of mnist, fashion or cifar10 instead (a model of that image size).")
+    ImageDataset dataset;
 
     @Option(names = "--count", description = "Test images with --dataset.")
     int count = 500;
@@ -65,7 +65,7 @@ public final class AttackCommand implements Callable<Integer> {
         OptionChecks.positive("--batch-size", batchSize);
         OptionChecks.positive("--count", count);
         if ((dir == null) == (dataset == null)) {
-            throw new SuiteException("give either --dir IMAGES or --dataset mnist|fashion");
+            throw new SuiteException("give either --dir IMAGES or --dataset mnist|fashion|cifar10");
         }
         if ((targets == null || targets.isEmpty()) && config.attack() == AttackConfig.Kind.ADAM) {
             throw new SuiteException("--attack adam is targeted: give --targets, e.g. 5,10,15");
@@ -92,8 +92,10 @@ public final class AttackCommand implements Callable<Integer> {
 
     /** The images to attack, each paired with its target class when --targets is given (null targets otherwise). */
     private AttackInputs.Targeted inputs(TargetModel target) {
-        if (dataset != null && (target.channels() != 1 || target.rows() != 28 || target.cols() != 28)) {
-            throw new SuiteException("--dataset needs a 28x28 model such as a lenet-mnist model.zip; "
+        if (dataset != null && (target.channels() != dataset.channels() || target.rows() != dataset.side()
+                || target.cols() != dataset.side())) {
+            throw new SuiteException("--dataset " + dataset + " needs a model of " + dataset.channels() + "x"
+                    + dataset.side() + "x" + dataset.side() + " images such as a lenet-mnist model.zip trained on it; "
                     + model.describe() + " is " + target.description());
         }
         AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, resize.mode(), true)

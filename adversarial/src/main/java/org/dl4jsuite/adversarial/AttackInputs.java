@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.data.ImageClassData;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -103,7 +103,7 @@ public record AttackInputs(INDArray pixels, int[] labels, List<String> names, St
     }
 
     /** The first {@code count} test images of an MNIST-format dataset. */
-    public static AttackInputs fromDataset(MnistVariant variant, Path dataDir, int count) {
+    public static AttackInputs fromDataset(ImageDataset variant, Path dataDir, int count) {
         if (count <= 0) {
             throw new SuiteException("--count must be positive, got " + count);
         }

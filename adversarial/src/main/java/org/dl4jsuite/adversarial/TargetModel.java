@@ -9,7 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.data.DatasetResolver;
 import org.dl4jsuite.common.data.Datasets;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.images.GrayscaleImageReader;
 import org.dl4jsuite.common.train.ModelFile;
 import org.dl4jsuite.common.train.ImageModelFacts;
@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a TensorFlow Lite classifier (.tflite, imported), or a suite model.zip: an imported classifier or one
  * such as lenet-mnist's (28×28 gray, its dataset and class names in the metadata).
  */
-public record TargetModel(Classifier classifier, int channels, int rows, int cols, MnistVariant dataset, String description) {
+public record TargetModel(Classifier classifier, int channels, int rows, int cols, ImageDataset dataset, String description) {
 
     /** Loads {@code file} by its kind: .npz AlexNet weights, a .tflite model, else a suite model.zip. */
     public static TargetModel load(Path file, Path dataDir) {
@@ -44,7 +44,7 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
             return of(ImportedClassifier.fromZip(file));
         }
         ImageModelFacts facts = metadata.facts(ImageModelFacts.class, file);
-        MnistVariant variant = mnistVariant(facts.dataset());
+        ImageDataset variant = mnistVariant(facts.dataset());
         String what = metadata.module() + " " + metadata.kind() + " on " + facts.dataset();
         Classifier classifier;
         ImageInputShape in;
@@ -61,8 +61,8 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
     }
 
     /** The idx dataset a model was trained on, or null for any other. */
-    private static MnistVariant mnistVariant(String dataset) {
-        for (MnistVariant v : MnistVariant.values()) {
+    private static ImageDataset mnistVariant(String dataset) {
+        for (ImageDataset v : ImageDataset.values()) {
             if (v.option().equals(dataset)) {
                 return v;
             }

@@ -87,7 +87,7 @@ class AdversarialCommandTest {
         Path zip = tmp.resolve("lenet.zip");
         org.dl4jsuite.common.train.ModelFile.save(lenet, zip, false, new org.dl4jsuite.common.train.ModelMetadata(
                 "lenet-mnist", "lenet-5", org.dl4jsuite.common.train.ModelMetadata.MULTI_LAYER,
-                java.util.Map.of("dataset", "fashion", "classNames", org.dl4jsuite.common.data.MnistVariant.FASHION.classNames())));
+                java.util.Map.of("dataset", "fashion", "classNames", org.dl4jsuite.common.data.ImageDataset.FASHION.classNames())));
         Path runs = tmp.resolve("runs");
         CliOutcome o = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "20", "--attack", "pgd",
                 "--eps", "0.05,0.2", "--steps", "5", "--panels", "2", "--out", runs.toString());

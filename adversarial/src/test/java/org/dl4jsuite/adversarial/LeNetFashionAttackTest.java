@@ -13,7 +13,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.data.ImageClassData;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.ResolvedDataset;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.train.InMemoryBatches;
@@ -55,7 +55,7 @@ class LeNetFashionAttackTest {
     @BeforeAll
     static void train() {
         ComputeBackend.initialise(0);
-        MnistVariant fashion = MnistVariant.FASHION;
+        ImageDataset fashion = ImageDataset.FASHION;
         // Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist) or the resolver's other places.
         ResolvedDataset files = fashion.resolve(null);
         ImageClassData train = fashion.train(files);
@@ -71,7 +71,7 @@ class LeNetFashionAttackTest {
 
     @Test
     void pgdWithEps01DrivesAccuracyBelowTenPercent() {
-        Classifier model = Dl4jClassifier.of(net, MnistVariant.FASHION.classNames());
+        Classifier model = Dl4jClassifier.of(net, ImageDataset.FASHION.classNames());
         Attack pgd = GradientSignAttack.pgd(GradientSignAttack.Norm.LINF, 0.1, 0.01, 40, 42);
         List<AttackEvaluation.Outcome> outcomes = AttackEvaluation.run(model, pgd, test.features(), test.labelIndex(), null,
                 250, null);
@@ -83,7 +83,7 @@ class LeNetFashionAttackTest {
 
     @Test
     void targetedAdamReachesTheTargetOnMostImages() {
-        Classifier model = Dl4jClassifier.of(net, MnistVariant.FASHION.classNames());
+        Classifier model = Dl4jClassifier.of(net, ImageDataset.FASHION.classNames());
         ImageClassData few = test.head(40);
         int[] targets = new int[few.size()];
         for (int i = 0; i < targets.length; i++) {
@@ -98,7 +98,7 @@ class LeNetFashionAttackTest {
 
     @Test
     void carliniWagnerFindsSmallL2PerturbationsInsideThePixelRange() {
-        Classifier model = Dl4jClassifier.of(net, MnistVariant.FASHION.classNames());
+        Classifier model = Dl4jClassifier.of(net, ImageDataset.FASHION.classNames());
         ImageClassData few = test.head(40);
         Attack cw = new CarliniWagnerL2Attack(1.0, 0.0, 0.01, 100);
         Attack.Result result = cw.run(model, few.features(), few.labelIndex(), null);

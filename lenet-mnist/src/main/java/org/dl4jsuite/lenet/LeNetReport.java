@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.data.ImageClassData;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.report.ConfusionMatrix;
 import org.dl4jsuite.common.report.ImageGrid;
 import org.dl4jsuite.common.report.LinePlot;
@@ -23,11 +23,11 @@ final class LeNetReport {
     private static final int GRID_IMAGES = 48;
 
     private final TrainingRun<LeNetConfig> run;
-    private final MnistVariant variant;
+    private final ImageDataset variant;
     private final ImageClassData test;
     private final String dataSource;
 
-    LeNetReport(TrainingRun<LeNetConfig> run, MnistVariant variant, ImageClassData test, String dataSource) {
+    LeNetReport(TrainingRun<LeNetConfig> run, ImageDataset variant, ImageClassData test, String dataSource) {
         this.run = run;
         this.variant = variant;
         this.test = test;

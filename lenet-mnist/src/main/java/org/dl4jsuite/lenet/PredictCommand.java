@@ -3,6 +3,7 @@ package org.dl4jsuite.lenet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.images.GrayscaleImageReader;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +28,11 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         ComputeBackend.initialise(0);
         LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(model);
-        GrayscaleImageReader reader = new GrayscaleImageReader(28, 28);
+        if (loaded.variant().channels() != 1) {
+            throw new SuiteException(model + " was trained on " + loaded.variant().option()
+                    + "; predict reads grayscale digits and clothes (mnist, fashion); use evaluate for it");
+        }
+        GrayscaleImageReader reader = new GrayscaleImageReader(loaded.variant().side(), loaded.variant().side());
         for (Path image : images) {
             INDArray probabilities = loaded.network().output(reader.read(image), false);
             StringBuilder line = new StringBuilder(image.toString()).append(':');

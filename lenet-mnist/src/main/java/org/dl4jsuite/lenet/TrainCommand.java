@@ -4,7 +4,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.workarounds.InputConvolutionLayer;
 import org.dl4jsuite.common.data.ImageClassData;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.ResolvedDataset;
 import org.dl4jsuite.common.onednn.OneDnnConvolutionLayer;
 import org.dl4jsuite.common.runtime.LayerImplementation;
@@ -35,7 +35,7 @@ public final class TrainCommand extends TrainingRecipe<LeNetConfig> {
     @Override
     protected TrainingPlan plan(TrainingRun<LeNetConfig> run) {
         LeNetConfig config = run.config();
-        MnistVariant variant = config.dataset();
+        ImageDataset variant = config.dataset();
         ResolvedDataset files = variant.resolve(options.dataDir());
         ImageClassData train = variant.train(files);
         ImageClassData test = variant.test(files);
@@ -43,9 +43,11 @@ public final class TrainCommand extends TrainingRecipe<LeNetConfig> {
                 files.source());
         long seed = run.options().seed();
         MultiLayerNetwork net = run.network(() -> LeNetModel.build(config, seed));
-        skipFirstInputGradient(net);
+        if (config.net() == LeNetConfig.Network.LENET5) {
+            skipFirstInputGradient(net);
+        }
         return TrainingPlan.of(net, new InMemoryBatches(train.features(), train.labels(), config.batchSize(), seed, true),
-                        LeNetModelFiles.metadata(variant))
+                        LeNetModelFiles.metadata(config))
                 .evaluateEachEpoch(epochs -> Map.of("test_accuracy",
                         Predictions.accuracy(Predictions.classes(net, test.features(), 1000), test.labelIndex())))
                 .report(result -> String.format("test accuracy %.2f%% (%s)",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Iterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.data.ImageClassData;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.ResolvedDataset;
 import org.dl4jsuite.common.layers.Conv2D;
 import org.dl4jsuite.common.runtime.ComputeBackend;
@@ -35,9 +35,9 @@ class HandwrittenLeNetTest {
 
     @Test
     void bothVariantsLearnFashionMnistEquallyWellInThreeHundredSteps() {
-        ResolvedDataset files = MnistVariant.FASHION.resolve(null);
-        ImageClassData train = MnistVariant.FASHION.train(files);
-        ImageClassData test = MnistVariant.FASHION.test(files);
+        ResolvedDataset files = ImageDataset.FASHION.resolve(null);
+        ImageClassData train = ImageDataset.FASHION.train(files);
+        ImageClassData test = ImageDataset.FASHION.test(files);
         double reference = accuracyAfterShortTraining(new LeNetConfig(), train, test);
         double handwritten = accuracyAfterShortTraining(HANDWRITTEN, train, test);
         System.out.printf("Fashion-MNIST after 300 steps: dl4j %.4f, handwritten %.4f%n", reference, handwritten);

@@ -14,7 +14,7 @@ import org.dl4jsuite.common.cli.CliOutcome;
 import org.dl4jsuite.common.cli.SuiteCli;
 import org.dl4jsuite.common.data.DatasetResolver;
 import org.dl4jsuite.common.data.ImageClassData;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.SharedData;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.Predictions;
@@ -52,7 +52,7 @@ class LeNetCommandTest {
     @Test
     @Order(1)
     void shortFashionTrainingBeatsSeventyPercentAndWritesTheWholeRun() throws IOException {
-        Path fashion = new DatasetResolver(null, Map.of(), null, false, null).resolve(MnistVariant.FASHION.spec()).directory();
+        Path fashion = new DatasetResolver(null, Map.of(), null, false, null).resolve(ImageDataset.FASHION.spec()).directory();
         Path out = tmp.resolve("fashion-runs");
         CliOutcome result = cli("train", "--dataset", "fashion", "--data-dir", fashion.toString(), "--out", out.toString(),
                 "--max-steps", "300", "--log-every", "100", "--checkpoint-every", "100");
@@ -66,9 +66,9 @@ class LeNetCommandTest {
         assertThat(Files.readString(fashionRun.resolve("config.json"))).contains("\"dataset\" : \"fashion\"", "\"backend\"");
 
         LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(fashionRun.resolve("model.zip"));
-        assertThat(loaded.variant()).isEqualTo(MnistVariant.FASHION);
-        ImageClassData test = MnistVariant.FASHION.test(
-                new DatasetResolver(fashion, Map.of(), null, false, null).resolve(MnistVariant.FASHION.spec()));
+        assertThat(loaded.variant()).isEqualTo(ImageDataset.FASHION);
+        ImageClassData test = ImageDataset.FASHION.test(
+                new DatasetResolver(fashion, Map.of(), null, false, null).resolve(ImageDataset.FASHION.spec()));
         double accuracy = Predictions.accuracy(Predictions.classes(loaded.network(), test.features(), 1000), test.labelIndex());
         assertThat(accuracy).isGreaterThan(0.70);
         assertThat(result.out()).contains(String.format("test accuracy %.2f%%", 100 * accuracy));
@@ -99,8 +99,8 @@ class LeNetCommandTest {
         assertThat(evaluated.out()).contains("test accuracy", "Ankle boot");
 
         // A trouser drawn dark on a light, larger, coloured canvas: predict must convert it to MNIST's form.
-        ImageClassData test = MnistVariant.FASHION.test(
-                new DatasetResolver(null, Map.of(), null, false, null).resolve(MnistVariant.FASHION.spec()));
+        ImageClassData test = ImageDataset.FASHION.test(
+                new DatasetResolver(null, Map.of(), null, false, null).resolve(ImageDataset.FASHION.spec()));
         int trouser = -1;
         for (int i = 0; i < test.size() && trouser < 0; i++) {
             trouser = test.labelIndex()[i] == 1 ? i : -1;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.dl4jsuite.common.SuiteException;
-import org.dl4jsuite.common.data.MnistVariant;
+import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.train.TrainConfig;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class LeNetConfigTest {
     @Test
     void theDefaultsAreTheReferenceAssignments() {
         LeNetConfig config = new LeNetConfig();
-        assertThat(config.dataset()).isEqualTo(MnistVariant.MNIST);
+        assertThat(config.dataset()).isEqualTo(ImageDataset.MNIST);
         assertThat(config.net()).isEqualTo(LeNetConfig.Network.LENET5);
         assertThat(config.batchSize()).isEqualTo(64);
         assertThat(config.learningRate()).isEqualTo(1e-3);
@@ -37,14 +37,14 @@ class LeNetConfigTest {
         String json = Json.line(config);
         assertThat(json).contains("\"dataset\":\"fashion\"", "\"net\":\"handwritten\"", "\"epochs\":3");
         LeNetConfig back = Json.convert(Json.parse(json), LeNetConfig.class);
-        assertThat(back.dataset()).isEqualTo(MnistVariant.FASHION);
+        assertThat(back.dataset()).isEqualTo(ImageDataset.FASHION);
         assertThat(back.handwritten()).isTrue();
         assertThat(back.epochs()).isEqualTo(3);
 
         LeNetConfig old = Json.convert(Json.parse(
                 "{\"dataset\":\"fashion\",\"batchSize\":32,\"learningRate\":0.01,\"logEvery\":50,\"layers\":\"handwritten\"}"),
                 LeNetConfig.class);
-        assertThat(old.dataset()).isEqualTo(MnistVariant.FASHION);
+        assertThat(old.dataset()).isEqualTo(ImageDataset.FASHION);
         assertThat(old.handwritten()).isTrue();
         assertThat(old.batchSize()).isEqualTo(32);
         assertThat(old.epochs()).isEqualTo(10);

@@ -62,8 +62,15 @@ public final class Datasets {
                     List.of("https://raw.githubusercontent.com/pytorch/hub/master/imagenet_classes.txt"),
                     "1f386e0d1cb6e28b9c2dac651c3dea6801e98ad1b41a14ce6bb1a093d72069f5", null, List.of())));
 
+    /** Krizhevsky's CIFAR-10, binary version (50000 training and 10000 test images, 3x32x32), with its published MD5. */
+    public static final DatasetSpec CIFAR10 = new DatasetSpec("cifar10", "CIFAR-10",
+            List.of("cifar10", "cifar-10", "CIFAR-10"), List.of(),
+            List.of(new DatasetFile(Cifar10Batches.ARCHIVE,
+                    List.of("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"),
+                    null, "c32a1d4ab5d03f1284b67883e8d87530", List.of())));
+
     private static final List<DatasetSpec> ALL =
-            List.of(MNIST, FASHION_MNIST, TINY_SHAKESPEARE, PTB, IMAGENET_CLASSES);
+            List.of(MNIST, FASHION_MNIST, CIFAR10, TINY_SHAKESPEARE, PTB, IMAGENET_CLASSES);
 
     private Datasets() {
     }

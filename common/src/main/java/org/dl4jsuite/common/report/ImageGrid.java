@@ -49,11 +49,15 @@ public final class ImageGrid {
         return this;
     }
 
-    /** Adds an image given row by row as intensities in [0, 1] (0 black, 1 white; others clamped, NaN black). */
+    /**
+     * Adds an image given row by row as intensities in [0, 1] (0 black, 1 white; others clamped, NaN black):
+     * one plane for grayscale, or three (red, green, blue planes in turn) for colour.
+     */
     public ImageGrid add(float[] pixels, String caption, boolean wrong) {
-        if (pixels.length != imageRows * imageCols) {
-            throw new IllegalArgumentException("Expected " + imageRows + "×" + imageCols + " = " + imageRows * imageCols
-                    + " pixels but got " + pixels.length);
+        int plane = imageRows * imageCols;
+        if (pixels.length != plane && pixels.length != 3 * plane) {
+            throw new IllegalArgumentException("Expected " + imageRows + "×" + imageCols + " = " + plane
+                    + " pixels (or three planes of them) but got " + pixels.length);
         }
         items.add(new Item(pixels.clone(), caption == null ? "" : caption, wrong));
         return this;
@@ -112,8 +116,13 @@ public final class ImageGrid {
         }
         for (int r = 0; r < imageRows; r++) {
             for (int c = 0; c < imageCols; c++) {
-                int gray = toGray(item.pixels[r * imageCols + c]);
-                int rgb = (gray << 16) | (gray << 8) | gray;
+                int at = r * imageCols + c;
+                int plane = imageRows * imageCols;
+                int red = toGray(item.pixels[at]);
+                boolean colour = item.pixels.length == 3 * plane;
+                int green = colour ? toGray(item.pixels[plane + at]) : red;
+                int blue = colour ? toGray(item.pixels[2 * plane + at]) : red;
+                int rgb = (red << 16) | (green << 8) | blue;
                 for (int dy = 0; dy < scale; dy++) {
                     for (int dx = 0; dx < scale; dx++) {
                         out.setRGB(x0 + c * scale + dx, y0 + r * scale + dy, rgb);

@@ -22,10 +22,15 @@ class DatasetsTest {
         assertThat(Datasets.byId("ptb")).isSameAs(Datasets.PTB);
         assertThat(Datasets.byId("imagenet")).isSameAs(Datasets.IMAGENET_CLASSES);
 
-        assertThatThrownBy(() -> Datasets.byId("cifar10"))
+        assertThat(Datasets.byId("cifar10")).isSameAs(Datasets.CIFAR10);
+        assertThat(Datasets.CIFAR10.files().get(0).md5()).isEqualTo("c32a1d4ab5d03f1284b67883e8d87530");
+        assertThat(Datasets.CIFAR10.files().get(0).urls()).containsExactly(
+                "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
+
+        assertThatThrownBy(() -> Datasets.byId("cifar100"))
                 .isInstanceOf(SuiteException.class)
-                .hasMessageContaining("'cifar10'")
-                .hasMessageContaining("mnist, fashion-mnist, tinyshakespeare, ptb, imagenet");
+                .hasMessageContaining("'cifar100'")
+                .hasMessageContaining("mnist, fashion-mnist, cifar10, tinyshakespeare, ptb, imagenet");
     }
 
     @Test
