@@ -3,10 +3,11 @@ package org.dl4jsuite.lenet;
 import org.dl4jsuite.common.cli.SuiteCli;
 import picocli.CommandLine.Command;
 
-/** The lenet-mnist command line: summary, train, evaluate and predict. */
+/** The lenet-mnist command line: summary, train, sweep, evaluate and predict. */
 @Command(name = "lenet-mnist", mixinStandardHelpOptions = true, version = "lenet-mnist 0.1.0",
         description = "LeNet-5 on MNIST and Fashion-MNIST with DL4J.",
-        subcommands = {SummaryCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class})
+        subcommands = {SummaryCommand.class, TrainCommand.class, SweepCommand.class, EvaluateCommand.class,
+            PredictCommand.class})
 public final class LeNetCommand {
     /** The module name used for run folders and model files. */
     public static final String MODULE = "lenet-mnist";

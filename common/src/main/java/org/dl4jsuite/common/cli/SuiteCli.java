@@ -1,6 +1,7 @@
 package org.dl4jsuite.common.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.dl4jsuite.common.SuiteException;
 import picocli.CommandLine;
 
@@ -62,6 +63,15 @@ public final class SuiteCli {
 
     private static <E extends Enum<E>> void registerTyped(CommandLine cli, Class<E> type) {
         cli.registerConverter(type, value -> EnumChoice.parse(type, value));
+    }
+
+    /** Parses {@code args} into {@code command}'s options without running it; a bad command line is a user error. */
+    public static void parse(Object command, List<String> args) {
+        try {
+            commandLine(command).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new SuiteException(e.getMessage());
+        }
     }
 
     /** Runs and exits the JVM with the command's exit code: for main methods. */

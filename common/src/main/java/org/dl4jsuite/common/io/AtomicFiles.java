@@ -25,7 +25,13 @@ public final class AtomicFiles {
         write(target, tmp -> Files.write(tmp, bytes));
     }
 
+    /** Writes {@code text} as UTF-8 to {@code target} atomically. */
+    public static void writeString(Path target, String text) {
+        write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Lets {@code writer} produce the file at a temporary path, then renames it onto {@code target}. */
+
     public static void write(Path target, FileWriter writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");

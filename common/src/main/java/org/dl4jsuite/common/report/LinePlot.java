@@ -48,7 +48,18 @@ public final class LinePlot {
         if (series.containsKey(name)) {
             throw new IllegalArgumentException("Series '" + name + "' was added twice");
         }
-        series.put(name, new Series(xs.clone(), ys.clone(), color));
+        series.put(name, new Series(xs.clone(), ys.clone(), color, false));
+        return this;
+    }
+
+    /**
+     * Adds the spread around a series (e.g. mean ± standard deviation over seeds) as two thin lines in a light shade
+     * of {@code color}, left out of the legend.
+     */
+    public LinePlot band(String name, double[] xs, double[] lower, double[] upper, Color color) {
+        Color light = new Color(color.getRed(), color.getGreen(), color.getBlue(), 90);
+        series.put(name + " (low)", new Series(xs.clone(), lower.clone(), light, true));
+        series.put(name + " (high)", new Series(xs.clone(), upper.clone(), light, true));
         return this;
     }
 
@@ -85,6 +96,11 @@ public final class LinePlot {
                 added.setLineColor(s.color);
                 added.setMarkerColor(s.color);
             }
+            if (s.band) {
+                added.setShowInLegend(false);
+                added.setLineWidth(1f);
+                continue;
+            }
             plotted++;
         }
         // One series is already named by the title and y label; a legend would only take space from the plot.
@@ -109,11 +125,13 @@ public final class LinePlot {
         final double[] xs;
         final double[] ys;
         final Color color;
+        final boolean band;
 
-        Series(double[] xs, double[] ys, Color color) {
+        Series(double[] xs, double[] ys, Color color, boolean band) {
             this.xs = xs;
             this.ys = ys;
             this.color = color;
+            this.band = band;
         }
 
         double[][] finitePoints(boolean logY) {

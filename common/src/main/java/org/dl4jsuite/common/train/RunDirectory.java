@@ -66,7 +66,7 @@ public final class RunDirectory {
             }
         }
         throw new SuiteException("nothing to resume: no " + module + " run under " + parent
-                + "; start one with 'train', or pass --out where your runs are");
+                + "; start one first, or pass --out where your runs are");
     }
 
     public Path path() {

@@ -1,0 +1,113 @@
+package org.dl4jsuite.common.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.dl4jsuite.common.SuiteException;
+
+/**
+ * A sweep's folder and its points' runs: each point is an ordinary run folder under
+ * {@code points/<configuration>_seed=<s>/<module>/}, so a stopped sweep resumes by skipping the points that
+ * finished (their model.zip exists) and resuming the one that has a checkpoint.
+ */
+public final class Sweep {
+    /** Exit code of a run stopped by a signal; the sweep stops too and can be resumed. */
+    public static final int INTERRUPTED = 130;
+
+    private final Path folder;
+    private final String module;
+    private final SweepGrid grid;
+
+    public Sweep(Path folder, String module, SweepGrid grid) {
+        this.folder = folder;
+        this.module = module;
+        this.grid = grid;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public SweepGrid grid() {
+        return grid;
+    }
+
+    /** The varied options in order. */
+    public List<String> axisOrder() {
+        return new ArrayList<>(grid.axes().keySet());
+    }
+
+    /** Where the point's run folder goes. */
+    public Path pointRoot(SweepPoint point) {
+        return folder.resolve("points").resolve(point.folderName(axisOrder()));
+    }
+
+    /** The point's run folder, once its run has started. */
+    public Optional<Path> runFolder(SweepPoint point) {
+        Path runs = pointRoot(point).resolve(module);
+        if (!Files.isDirectory(runs)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> all = Files.list(runs)) {
+            return all.filter(Files::isDirectory).sorted().reduce((a, b) -> b);
+        } catch (IOException e) {
+            throw new SuiteException("cannot list " + runs + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether the point's run finished (its final model is written). */
+    public boolean finished(SweepPoint point) {
+        return runFolder(point).map(run -> Files.exists(run.resolve("model.zip"))).orElse(false);
+    }
+
+    /**
+     * Checks every point's command line with {@code check} (a user error names the point), then runs each
+     * unfinished one with {@code train} (the module's train command line → its exit code): a new run, or
+     * {@code --resume} of the point's stopped run. Returns 0 when all finished, else the first failing exit code.
+     */
+    public int run(Consumer<List<String>> check, Function<List<String>, Integer> train, PrintStream console) {
+        List<SweepPoint> points = grid.points();
+        for (SweepPoint point : points) {
+            try {
+                check.accept(point.trainArgs());
+            } catch (SuiteException e) {
+                throw new SuiteException("sweep point " + point.label(axisOrder()) + ": " + e.getMessage(), e);
+            }
+        }
+        for (int i = 0; i < points.size(); i++) {
+            SweepPoint point = points.get(i);
+            String name = String.format("point %d/%d  %s%s", i + 1, points.size(), point.label(axisOrder()),
+                    point.seed() == null ? "" : "  seed " + point.seed());
+            if (finished(point)) {
+                console.println(name + ": done");
+                continue;
+            }
+            List<String> args = new ArrayList<>(point.trainArgs());
+            Optional<Path> stopped = runFolder(point)
+                    .filter(run -> Files.isDirectory(run.resolve("checkpoints")));
+            args.add("--out");
+            args.add(pointRoot(point).toString());
+            if (stopped.isPresent()) {
+                args.add("--resume");
+                args.add(stopped.get().toString());
+                console.println(name + ": resuming " + stopped.get());
+            } else {
+                console.println(name + ": training");
+            }
+            int code = train.apply(args);
+            if (code != 0) {
+                console.println(name + (code == INTERRUPTED ? ": stopped; continue with sweep --resume "
+                        + folder : ": failed with exit code " + code));
+                return code;
+            }
+        }
+        return 0;
+    }
+}
