@@ -32,6 +32,11 @@ public final class TrainingOptions {
             description = "Write a checkpoint every STEPS steps (and always at each epoch end).")
     int checkpointEvery;
 
+    @Option(names = "--ui", paramLabel = "PORT", arity = "0..1", fallbackValue = "9000",
+            description = "Serve DL4J's training UI on localhost:PORT (default 9000) while training; its stats go to "
+                    + "ui-stats.bin in the run folder, which 'ui RUN_DIR' serves again later.")
+    Integer ui;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR", arity = "0..1", fallbackValue = "latest",
             description = "Continue a stopped run: its folder, or nothing for the latest run under --out.")
     String resume;
@@ -46,6 +51,11 @@ public final class TrainingOptions {
         OptionChecks.notNegative("--threads", threads, "all cores");
         OptionChecks.positive("--checkpoint-every", checkpointEvery);
         return new RunOptions(data.dataDir(), out, seed, epochs, maxSteps, threads, resume, checkpointEvery);
+    }
+
+    /** The --ui port, or empty without --ui. */
+    public java.util.OptionalInt uiPort() {
+        return ui == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ui);
     }
 
     /** The --data-dir value, or null. */

@@ -20,6 +20,8 @@ import org.dl4jsuite.common.SuiteException;
 public final class Sweep {
     /** Exit code of a run stopped by a signal; the sweep stops too and can be resumed. */
     public static final int INTERRUPTED = 130;
+    /** Exit code of a point that failed on its input (e.g. diverged); the sweep goes on. */
+    public static final int USER_ERROR = 2;
 
     private final Path folder;
     private final String module;
@@ -70,10 +72,12 @@ public final class Sweep {
     /**
      * Checks every point's command line with {@code check} (a user error names the point), then runs each
      * unfinished one with {@code train} (the module's train command line → its exit code): a new run, or
-     * {@code --resume} of the point's stopped run. Returns 0 when all finished, else the first failing exit code.
+     * {@code --resume} of the point's stopped run. A point that fails with a user error (e.g. diverged) is left
+     * out and the sweep goes on; a stopped or crashed one stops the sweep, whose exit code it returns.
      */
     public int run(Consumer<List<String>> check, Function<List<String>, Integer> train, PrintStream console) {
         List<SweepPoint> points = grid.points();
+        int failed = 0;
         for (SweepPoint point : points) {
             try {
                 check.accept(point.trainArgs());
@@ -102,11 +106,18 @@ public final class Sweep {
                 console.println(name + ": training");
             }
             int code = train.apply(args);
-            if (code != 0) {
+            if (code == USER_ERROR) {
+                // e.g. a learning rate that makes training diverge: the grid's other points still run
+                console.println(name + ": failed (see its message above); the sweep goes on without it");
+                failed++;
+            } else if (code != 0) {
                 console.println(name + (code == INTERRUPTED ? ": stopped; continue with sweep --resume "
                         + folder : ": failed with exit code " + code));
                 return code;
             }
+        }
+        if (failed > 0) {
+            console.println(failed + " of " + points.size() + " points failed; the report leaves them out");
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.dl4jsuite.common.train;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.cli.TrainingOptions;
+import org.dl4jsuite.common.ui.TrainingUi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -43,6 +44,17 @@ public abstract class TrainingRecipe<C extends TrainConfig> implements Callable<
      */
     protected abstract TrainingPlan plan(TrainingRun<C> run);
 
+    /** With {@code --ui}, DL4J's training UI recording this run; null without. */
+    private TrainingUi startUi(TrainingRun<C> run, TrainingPlan plan) {
+        if (options.uiPort().isEmpty()) {
+            return null;
+        }
+        TrainingUi ui = TrainingUi.serve(run.directory().file(TrainingUi.STATS_FILE), options.uiPort().getAsInt());
+        plan.network().addListeners(ui.listener());
+        System.out.println("training UI " + ui.url() + " (after the run: ui " + run.directory() + ")");
+        return ui;
+    }
+
     @Override
     public final Integer call() {
         C requested = requested();
@@ -54,7 +66,7 @@ public abstract class TrainingRecipe<C extends TrainConfig> implements Callable<
                 configType, epochsGiven, System.out)) {
             TrainingPlan plan = plan(run);
             Trainer.Result result;
-            try (StopSignal stop = StopSignal.onShutdown()) {
+            try (StopSignal stop = StopSignal.onShutdown(); TrainingUi ui = startUi(run, plan)) {
                 Trainer trainer = plan.configure(run.trainer(plan.metadata(), run.config().logEvery()));
                 result = trainer.train(plan.network(), plan.batches(), run.startState(), plan.perEpoch(), stop);
             }

@@ -1,0 +1,135 @@
+package org.dl4jsuite.common.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.runtime.ComputeBackend;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * DL4J's training UI in a real browser: a short training records into the run folder's stats file while the UI
+ * serves it; headless Chromium loads the overview page and its rendered DOM must show the score chart drawn and
+ * the updates counted; then the same file is served again after the run, as {@code ui RUN_DIR} does.
+ */
+class TrainingUiTest {
+    private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+
+    @TempDir
+    Path run;
+
+    @BeforeAll
+    static void backend() {
+        ComputeBackend.initialise(0);
+    }
+
+    private static Path chromium() {
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have Debian's chromium (.ci/run installs it)");
+        }
+        assumeTrue(false, "no chromium here");
+        return null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The overview page's DOM after its scripts ran, and a screenshot of it. */
+    private static String render(Path browser, String url, Path screenshot) throws Exception {
+        Files.createDirectories(screenshot.getParent());
+        List<String> common = List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--virtual-time-budget=15000", "--window-size=1400,1100");
+        Process shot = new ProcessBuilder(concat(common, "--screenshot=" + screenshot.toAbsolutePath(), url))
+                .redirectErrorStream(true).start();
+        shot.getInputStream().readAllBytes();
+        assertThat(shot.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        Process dom = new ProcessBuilder(concat(common, "--dump-dom", url)).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String html = new String(dom.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dom.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        return html;
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private static MultiLayerNetwork network() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).updater(new Adam(0.01))
+                .list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    @Test
+    void theOverviewShowsTheScoreChartDuringTrainingAndAgainFromTheRunFolder() throws Exception {
+        Path browser = chromium();
+        MultiLayerNetwork net = network();
+        Nd4j.getRandom().setSeed(5);
+        DataSet batch = new DataSet(Nd4j.rand(32, 4), Nd4j.eye(3).getRows(new int[32]).dup());
+        for (int i = 0; i < 32; i++) {
+            batch.getLabels().getRow(i).assign(Nd4j.eye(3).getRow(i % 3));
+        }
+        String live;
+        try (TrainingUi ui = TrainingUi.serve(run.resolve(TrainingUi.STATS_FILE), freePort())) {
+            net.addListeners(ui.listener());
+            for (int step = 0; step < 60; step++) {
+                net.fit(batch);
+            }
+            live = render(browser, ui.url(), SCREENSHOTS.resolve("overview-live.png"));
+        }
+        assertDrawn(live);
+
+        try (TrainingUi replay = TrainingUi.replay(run, freePort())) {
+            assertDrawn(render(browser, replay.url(), SCREENSHOTS.resolve("overview-replay.png")));
+        }
+        assertThat(SCREENSHOTS.resolve("overview-replay.png")).isNotEmptyFile();
+    }
+
+    /**
+     * The score chart has flot's canvas and axis labels, and the model table counts the updates the listener
+     * reported (it samples: 60 steps report about 50).
+     */
+    private static void assertDrawn(String html) {
+        int chart = html.indexOf("id=\"scoreiterchart\"");
+        assertThat(chart).as("the overview page has its score chart").isPositive();
+        String chartArea = html.substring(chart, Math.min(html.length(), chart + 6000));
+        assertThat(chartArea).contains("flot-base").contains("flot-tick-label");
+        java.util.regex.Matcher updates = java.util.regex.Pattern
+                .compile("id=\"totalParamUpdates\"[^>]*>\\s*(\\d+)\\s*<").matcher(html);
+        assertThat(updates.find()).as("the model table shows the update count").isTrue();
+        assertThat(Integer.parseInt(updates.group(1))).isBetween(10, 60);
+        assertThat(html).containsPattern("id=\"modelType\"[^>]*>\\s*MultiLayerNetwork\\s*<");
+    }
+}
