@@ -57,6 +57,11 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
             classifier = Dl4jClassifier.adopt(net, facts.classNames());
             in = facts.hasInputSize() ? ImageInputShape.of(facts) : ImageInputShape.of(net, file.toString());
         }
+        if (facts.standardized()) {
+            // trained on (pixel − mean) / std: attacks still perturb pixels in [0,1]
+            classifier = new ScaledInputClassifier(classifier, InputScaling.uniform(in.channels(), 1 / facts.inputStd(),
+                    -facts.inputMean() / facts.inputStd()));
+        }
         return new TargetModel(classifier, in.channels(), in.height(), in.width(), variant, what);
     }
 

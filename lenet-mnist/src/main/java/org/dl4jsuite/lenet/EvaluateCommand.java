@@ -28,7 +28,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(model);
         ResolvedDataset files = loaded.variant().resolve(data.dataDir());
         ImageClassData test = loaded.variant().test(files);
-        int[] predicted = Predictions.classes(loaded.network(), test.features(), 1000);
+        int[] predicted = Predictions.classes(loaded.network(), loaded.input(test.features()), 1000);
         ConfusionMatrix confusion = new ConfusionMatrix(loaded.classNames());
         for (int i = 0; i < predicted.length; i++) {
             confusion.add(test.labelIndex()[i], predicted[i]);

@@ -92,6 +92,14 @@ public final class LeNetConfig extends TrainConfig {
     @Option(names = "--momentum", description = "SGD momentum.")
     double momentum = 0.9;
 
+    @Option(names = "--standardize", description = "Train on (pixel - mean) / std of the training images (the model "
+            + "zip records both, so evaluate, predict and attack apply them too).")
+    boolean standardize;
+
+    @Option(names = "--ema", paramLabel = "DECAY", description = "Evaluate and save an exponential moving average of "
+            + "the weights with this decay, e.g. 0.999 (0: none).")
+    double ema;
+
     @Option(names = "--batch-size", description = "Examples per training step.")
     int batchSize = 64;
 
@@ -149,6 +157,14 @@ public final class LeNetConfig extends TrainConfig {
         return momentum;
     }
 
+    public boolean standardize() {
+        return standardize;
+    }
+
+    public double ema() {
+        return ema;
+    }
+
     public int batchSize() {
         return batchSize;
     }
@@ -169,6 +185,9 @@ public final class LeNetConfig extends TrainConfig {
         OptionChecks.positive("--hidden-mult", hiddenMult);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new SuiteException("--momentum must be at least 0 and below 1, got " + momentum);
+        }
+        if (!(ema >= 0 && ema < 1)) {
+            throw new SuiteException("--ema must be 0 (none) or a decay below 1 such as 0.999, got " + ema);
         }
         if (net == Network.HANDWRITTEN && activation != Activation.RELU) {
             throw new SuiteException("--net handwritten is built with ReLU only; drop --activation " + activation);

@@ -13,16 +13,25 @@ public final class LeNetModelFiles {
     private LeNetModelFiles() {
     }
 
-    /** A trained LeNet and the dataset it was trained on. */
-    public record Loaded(MultiLayerNetwork network, ImageDataset variant, List<String> classNames) {
+    /** A trained network, the dataset it was trained on, and its recorded facts (the input standardisation). */
+    public record Loaded(MultiLayerNetwork network, ImageDataset variant, List<String> classNames, ImageModelFacts facts) {
+        /** The class probabilities of pixels in [0,1], standardised as in training. */
+        public org.nd4j.linalg.api.ndarray.INDArray input(org.nd4j.linalg.api.ndarray.INDArray pixels) {
+            return facts.input(pixels);
+        }
     }
 
-    /** The metadata stored with a network trained with {@code config}. */
+    /** The metadata stored with a network trained with {@code config} on pixels in [0,1]. */
     public static ModelMetadata metadata(LeNetConfig config) {
+        return metadata(config, null, null);
+    }
+
+    /** The metadata of a network trained with {@code config} on {@code (pixel − mean) / std} (nulls: raw pixels). */
+    public static ModelMetadata metadata(LeNetConfig config, Double mean, Double std) {
         ImageDataset dataset = config.dataset();
         return ModelMetadata.of(LeNetCommand.MODULE, config.net() == LeNetConfig.Network.MLP ? "mlp" : "lenet-5",
                 ModelMetadata.MULTI_LAYER, new ImageModelFacts(dataset.option(), dataset.classNames(),
-                        dataset.channels(), dataset.side(), dataset.side()));
+                        dataset.channels(), dataset.side(), dataset.side(), mean, std));
     }
 
     /** Loads a model written by lenet-mnist; anything else gets a clear error. */
@@ -30,6 +39,6 @@ public final class LeNetModelFiles {
         ImageModelFacts facts = ModelFile.requireModule(file, LeNetCommand.MODULE).facts(ImageModelFacts.class, file);
         ImageDataset variant = ImageDataset.fromOption(facts.dataset());
         MultiLayerNetwork net = ModelFile.loadMultiLayer(file, LeNetCommand.MODULE, false);
-        return new Loaded(net, variant, facts.classNames());
+        return new Loaded(net, variant, facts.classNames(), facts);
     }
 }

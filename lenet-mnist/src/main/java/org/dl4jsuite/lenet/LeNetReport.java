@@ -12,6 +12,7 @@ import org.dl4jsuite.common.report.LinePlot;
 import org.dl4jsuite.common.report.RunReport;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.Predictions;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.dl4jsuite.common.train.Trainer;
 import org.dl4jsuite.common.train.TrainingRun;
 
@@ -23,12 +24,16 @@ final class LeNetReport {
     private static final int GRID_IMAGES = 48;
 
     private final TrainingRun<LeNetConfig> run;
+    private final INDArray testInput;
     private final ImageDataset variant;
     private final ImageClassData test;
     private final String dataSource;
 
-    LeNetReport(TrainingRun<LeNetConfig> run, ImageDataset variant, ImageClassData test, String dataSource) {
+    /** A report on {@code test}, whose images the network reads as {@code testInput} (standardised or as they are). */
+    LeNetReport(TrainingRun<LeNetConfig> run, ImageDataset variant, ImageClassData test, INDArray testInput,
+                String dataSource) {
         this.run = run;
+        this.testInput = testInput;
         this.variant = variant;
         this.test = test;
         this.dataSource = dataSource;
@@ -36,7 +41,7 @@ final class LeNetReport {
 
     /** Writes every artefact into the run folder and returns the test accuracy. */
     double write(MultiLayerNetwork net, Trainer.Result result) {
-        int[] predicted = Predictions.classes(net, test.features(), 1000);
+        int[] predicted = Predictions.classes(net, testInput, 1000);
         ConfusionMatrix confusion = ConfusionMatrix.of(test.labelIndex(), predicted, variant.classNames());
         confusion.savePng(run.directory().file("confusion.png"));
         sampleGrid(predicted).save(run.directory().file("samples.png"));

@@ -34,7 +34,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         GrayscaleImageReader reader = new GrayscaleImageReader(loaded.variant().side(), loaded.variant().side());
         for (Path image : images) {
-            INDArray probabilities = loaded.network().output(reader.read(image), false);
+            INDArray probabilities = loaded.network().output(loaded.input(reader.read(image)), false);
             StringBuilder line = new StringBuilder(image.toString()).append(':');
             for (int rank = 0; rank < Math.min(top, loaded.classNames().size()); rank++) {
                 int best = probabilities.argMax(1).getInt(0);

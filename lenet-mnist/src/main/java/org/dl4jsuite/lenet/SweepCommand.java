@@ -112,7 +112,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static PointResult evaluate(Path run, ImageClassData test) {
         LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(run.resolve("model.zip"));
-        int[] predicted = Predictions.classes(loaded.network(), test.features(), 1000);
+        int[] predicted = Predictions.classes(loaded.network(), loaded.input(test.features()), 1000);
         ConfusionMatrix confusion = ConfusionMatrix.of(test.labelIndex(), predicted, test.classNames());
         return new PointResult(confusion.accuracy(), confusion.perClassAccuracy());
     }

@@ -8,7 +8,13 @@ import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.ResolvedDataset;
 import org.dl4jsuite.common.onednn.OneDnnConvolutionLayer;
 import org.dl4jsuite.common.runtime.LayerImplementation;
+import java.util.function.Supplier;
+import org.dl4jsuite.common.train.AveragedWeights;
 import org.dl4jsuite.common.train.InMemoryBatches;
+import org.dl4jsuite.common.train.ModelFile;
+import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.train.Trainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.dl4jsuite.common.train.Predictions;
 import org.dl4jsuite.common.train.TrainingPlan;
 import org.dl4jsuite.common.train.TrainingRecipe;
@@ -42,16 +48,43 @@ public final class TrainCommand extends TrainingRecipe<LeNetConfig> {
         System.out.printf("%s: %,d training and %,d test images (%s)%n", variant.option(), train.size(), test.size(),
                 files.source());
         long seed = run.options().seed();
+        INDArray trainInput = train.features();
+        INDArray testInput = test.features();
+        Double mean = null;
+        Double std = null;
+        if (config.standardize()) {
+            mean = trainInput.meanNumber().doubleValue();
+            std = trainInput.stdNumber().doubleValue();
+            trainInput = trainInput.sub(mean).divi(std);
+            testInput = testInput.sub(mean).divi(std);
+            System.out.printf("inputs standardised: (pixel - %.4f) / %.4f%n", mean, std);
+        }
         MultiLayerNetwork net = run.network(() -> LeNetModel.build(config, seed));
         if (config.net() == LeNetConfig.Network.LENET5) {
             skipFirstInputGradient(net);
         }
-        return TrainingPlan.of(net, new InMemoryBatches(train.features(), train.labels(), config.batchSize(), seed, true),
-                        LeNetModelFiles.metadata(config))
+        ModelMetadata metadata = LeNetModelFiles.metadata(config, mean, std);
+        AveragedWeights average = config.ema() > 0 ? new AveragedWeights(Trainer.Step.FIT, net, config.ema()) : null;
+        if (average != null) {
+            run.resumeFrom().ifPresent(checkpoint -> average.restore(checkpoint.directory()));
+        }
+        INDArray evaluated = testInput;
+        Supplier<Double> accuracy = () -> Predictions.accuracy(Predictions.classes(net, evaluated, 1000),
+                test.labelIndex());
+        return TrainingPlan.of(net, new InMemoryBatches(trainInput, train.labels(), config.batchSize(), seed, true),
+                        metadata)
+                .step(average != null ? average : Trainer.Step.FIT)
                 .evaluateEachEpoch(epochs -> Map.of("test_accuracy",
-                        Predictions.accuracy(Predictions.classes(net, test.features(), 1000), test.labelIndex())))
+                        average != null ? average.withAverage(accuracy) : accuracy.get()))
+                .saveModel((result, file) -> {
+                    if (average != null) {
+                        average.install();
+                    }
+                    ModelFile.save(net, file, false, metadata);
+                })
                 .report(result -> String.format("test accuracy %.2f%% (%s)",
-                        100 * new LeNetReport(run, variant, test, files.source()).write(net, result), variant.option()));
+                        100 * new LeNetReport(run, variant, test, evaluated, files.source()).write(net, result),
+                        variant.option()));
     }
 
     /**

@@ -95,4 +95,27 @@ class ClassifierNetworksTest {
         System.out.printf("sigmoid MLP, SGD 0.1, 100 steps: test accuracy %.3f%n", accuracy);
         assertThat(accuracy).isGreaterThan(0.8);
     }
+
+    @Test
+    void aStandardisedAveragedRunIsEvaluatedTheWayItWasTrained(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        String mnist = SharedData.dir().resolve("mnist").toString();
+        org.dl4jsuite.common.cli.CliOutcome train = org.dl4jsuite.common.cli.CliOutcome.run(new LeNetCommand(), "train",
+                "--standardize", "--ema", "0.99", "--net", "mlp", "--max-steps", "60", "--log-every", "20", "--out",
+                tmp.toString(), "--data-dir", mnist);
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).containsPattern("inputs standardised: \\(pixel - 0\\.13\\d\\d\\) / 0\\.30\\d\\d");
+        java.util.regex.Matcher trained = java.util.regex.Pattern.compile("test accuracy ([0-9.]+)%").matcher(train.out());
+        assertThat(trained.find()).isTrue();
+        java.nio.file.Path model;
+        try (java.util.stream.Stream<java.nio.file.Path> runs = java.nio.file.Files.list(tmp.resolve("lenet-mnist"))) {
+            model = runs.findFirst().orElseThrow().resolve("model.zip");
+        }
+        LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(model);
+        assertThat(loaded.facts().standardized()).isTrue();
+        org.dl4jsuite.common.cli.CliOutcome evaluate = org.dl4jsuite.common.cli.CliOutcome.run(new LeNetCommand(),
+                "evaluate", "--model", model.toString(), "--data-dir", mnist);
+        assertThat(evaluate.out()).contains("test accuracy " + trained.group(1) + "%");
+        assertThat(Double.parseDouble(trained.group(1))).isGreaterThan(80);
+    }
 }
