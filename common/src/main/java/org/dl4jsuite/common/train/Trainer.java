@@ -90,6 +90,7 @@ public final class Trainer {
     private final PrintStream console;
     private Step step = Step.FIT;
     private StepHook afterEachStep = (state, loss) -> { };
+    private StepProgress progress = StepProgress.LINES;
     private int evaluateEvery;
     private StepEvaluation stepEvaluation;
 
@@ -105,6 +106,12 @@ public final class Trainer {
     /** Uses {@code custom} instead of {@code fit} for each batch; returns this trainer. */
     public Trainer withStep(Step custom) {
         this.step = custom;
+        return this;
+    }
+
+    /** Shows the steps with {@code shown} (a terminal's progress bar) instead of plain log lines; returns this trainer. */
+    public Trainer withProgress(StepProgress shown) {
+        this.progress = shown;
         return this;
     }
 
@@ -135,6 +142,8 @@ public final class Trainer {
         while (state.epoch() < settings.epochs()) {
             Iterator<DataSet> epoch = data.epoch(state.epoch(), state.batchInEpoch());
             step.startEpoch(model, state.epoch(), state.batchInEpoch());
+            progress.startEpoch(String.format("epoch %d/%d", state.epoch() + 1, settings.epochs()), batches,
+                    state.batchInEpoch());
             long epochExamples = 0;
             double epochSeconds = 0;
             while (epoch.hasNext()) {
@@ -150,6 +159,7 @@ public final class Trainer {
                 }
                 state = state.afterBatch(loss, seconds);
                 afterEachStep.afterStep(state, loss);
+                progress.step(state.batchInEpoch(), loss, seconds > 0 ? step.examples(batch) / seconds : 0, step.unit());
                 long examples = step.examples(batch);
                 window.add(loss, examples, seconds);
                 epochExamples += examples;
@@ -165,16 +175,19 @@ public final class Trainer {
                     last = Optional.of(checkpoint(model, state));
                 }
                 if (stop.requested()) {
+                    progress.close();
                     console.printf("stopped at step %d; checkpoint %s (continue with --resume)%n",
                             state.step(), last.get().directory());
                     stop.acknowledge();
                     return new Result(state, Outcome.INTERRUPTED, last);
                 }
                 if (maxed) {
+                    progress.close();
                     console.printf("reached --max-steps %d; checkpoint %s%n", settings.maxSteps(), last.get().directory());
                     return new Result(state, Outcome.MAX_STEPS, last);
                 }
             }
+            progress.close();
             double meanLoss = state.batchInEpoch() == 0 ? Double.NaN : state.epochLossSum() / state.batchInEpoch();
             Map<String, Double> evaluated = evaluation.evaluate(state.epoch() + 1);
             logEpoch(state, meanLoss, epochExamples, epochSeconds, evaluated);
@@ -206,9 +219,11 @@ public final class Trainer {
     private void logSteps(TrainingState state, int batches, Window window) {
         double loss = window.meanLoss();
         double rate = window.examplesPerSecond();
-        console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f %s/s  %.1f s%n", state.epoch() + 1,
-                settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, step.unit(),
-                state.wallSeconds());
+        if (!progress.replacesLogLines()) {
+            console.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f %s/s  %.1f s%n", state.epoch() + 1,
+                    settings.epochs(), state.step(), state.batchInEpoch(), batches, loss, rate, step.unit(),
+                    state.wallSeconds());
+        }
         // Memory on every logged step, so a benchmark can report DL4J's peak heap and off-heap use.
         metrics.append(record("step", state, loss, rate, MemoryFigures.now()));
         window.reset();

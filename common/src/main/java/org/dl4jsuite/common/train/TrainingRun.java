@@ -136,7 +136,8 @@ public final class TrainingRun<C extends TrainConfig> implements AutoCloseable {
     public Trainer trainer(ModelMetadata metadata, int logEvery) {
         Trainer.Settings settings = new Trainer.Settings(options.epochs(), options.maxSteps(), Math.max(1, logEvery),
                 Math.max(1, options.checkpointEvery()), 3, options.seed());
-        return new Trainer(settings, checkpoints, metadata, metrics, console);
+        return new Trainer(settings, checkpoints, metadata, metrics, console)
+                .withProgress(console == System.out ? StepProgress.forConsole() : StepProgress.LINES);
     }
 
     private void writeConfig() {
