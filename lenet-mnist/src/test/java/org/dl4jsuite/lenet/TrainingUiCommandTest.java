@@ -48,4 +48,19 @@ class TrainingUiCommandTest {
         assertThat(none.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(none.err()).contains("has no ui-stats.bin; train with --ui to record one");
     }
+
+    @Test
+    void aPortInUseIsOneClearMessageAndLeavesNoRun() throws IOException {
+        Path out = tmp.resolve("busy");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            CliOutcome train = CliOutcome.run(new LeNetCommand(), "train", "--ui", Integer.toString(taken.getLocalPort()),
+                    "--out", out.toString(), "--max-steps", "5", "--data-dir", SharedData.dir().resolve("mnist").toString());
+            assertThat(train.code()).as(train.out()).isEqualTo(SuiteCli.USER_ERROR);
+            assertThat(train.err()).contains("cannot start DL4J's UI server on port " + taken.getLocalPort())
+                    .contains("pick another with --ui PORT").doesNotContain("\tat ");
+        }
+        try (Stream<Path> runs = Files.list(out.resolve("lenet-mnist"))) {
+            assertThat(runs).isEmpty();
+        }
+    }
 }
