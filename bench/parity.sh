@@ -24,6 +24,7 @@ for s in $seeds; do
     --seed "$s" --threads "$threads" --out "$work/torch-$s" > "$work/torch-$s.log"
 done
 
+cp "$work/dl4j.log" "$out/parity-dl4j.log"
 "$py" - "$work" "$seeds" <<'PY' | tee "$out/parity-fashion.txt"
 import glob, json, os, re, statistics, sys
 from scipy import stats
