@@ -63,8 +63,9 @@ public final class SweepCommand implements Callable<Integer> {
             return code;
         }
         System.out.println(ComputeBackend.initialise(0).summary());
-        LeNetConfig config = pointConfig(grid.points().get(0).trainArgs());
-        Path dataDir = dataDir(grid.fixed());
+        TrainCommand first = pointCommand(grid.points().get(0).trainArgs());
+        LeNetConfig config = first.config;
+        Path dataDir = first.dataDir();
         ImageClassData test = config.dataset().test(config.dataset().resolve(dataDir));
         String table = new SweepReport(sweep, "test_accuracy", config.dataset().classNames())
                 .write(run -> evaluate(run, test));
@@ -95,19 +96,15 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Parses and checks one point's train command line (the whole grid is checked before anything runs). */
     private static void check(List<String> args) {
-        pointConfig(args);
+        pointCommand(args);
     }
 
-    private static LeNetConfig pointConfig(List<String> args) {
+    /** The train command as it will run {@code args}: options parsed and its configuration checked. */
+    private static TrainCommand pointCommand(List<String> args) {
         TrainCommand command = new TrainCommand();
         SuiteCli.parse(command, args);
         command.config.validate();
-        return command.config;
-    }
-
-    private static Path dataDir(List<String> fixed) {
-        int at = fixed.indexOf("--data-dir");
-        return at >= 0 && at + 1 < fixed.size() ? Path.of(fixed.get(at + 1)) : null;
+        return command;
     }
 
     private static PointResult evaluate(Path run, ImageClassData test) {

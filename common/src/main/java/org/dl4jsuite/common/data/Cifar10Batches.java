@@ -39,6 +39,19 @@ public final class Cifar10Batches {
         this.source = source;
     }
 
+    private static Path lastFile;
+    private static Cifar10Batches lastRead;
+
+    /** As {@link #read}, reusing the last file's batches (a run asks for train and test of the same archive). */
+    public static synchronized Cifar10Batches cached(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        if (!key.equals(lastFile)) {
+            lastRead = read(file);
+            lastFile = key;
+        }
+        return lastRead;
+    }
+
     /** The batches in {@code file}: the .tar.gz archive, or a folder holding the extracted .bin files. */
     public static Cifar10Batches read(Path file) {
         if (Files.isDirectory(file)) {

@@ -81,13 +81,16 @@ public enum ImageDataset {
 
     /** The training images (60,000; CIFAR-10: 50,000). */
     public ImageClassData train(ResolvedDataset files) {
-        return this == CIFAR10 ? Cifar10Batches.read(files.file(Cifar10Batches.ARCHIVE)).train(classNames)
-                : ImageClassData.of(MnistSplits.train(files), classNames);
+        return this == CIFAR10 ? cifar(files).train(classNames) : ImageClassData.of(MnistSplits.train(files), classNames);
     }
 
     /** The 10,000 test images. */
     public ImageClassData test(ResolvedDataset files) {
-        return this == CIFAR10 ? Cifar10Batches.read(files.file(Cifar10Batches.ARCHIVE)).test(classNames)
-                : ImageClassData.of(MnistSplits.test(files), classNames);
+        return this == CIFAR10 ? cifar(files).test(classNames) : ImageClassData.of(MnistSplits.test(files), classNames);
+    }
+
+    /** CIFAR-10's batches, decompressed once per archive even when train and test are both asked for. */
+    private static Cifar10Batches cifar(ResolvedDataset files) {
+        return Cifar10Batches.cached(files.file(Cifar10Batches.ARCHIVE));
     }
 }

@@ -38,7 +38,8 @@ public final class AveragedWeights implements Trainer.Step {
     @Override
     public double fit(Model m, DataSet batch) {
         double loss = inner.fit(m, batch);
-        average.muli(decay).addi(model.params().mul(1 - decay));
+        // in place, no temporary per step: average = decay·average + (1 − decay)·weights
+        Nd4j.getBlasWrapper().level1().axpy(average.length(), 1 - decay, model.params(), average.muli(decay));
         return loss;
     }
 

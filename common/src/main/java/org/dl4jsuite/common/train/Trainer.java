@@ -159,8 +159,8 @@ public final class Trainer {
                 }
                 state = state.afterBatch(loss, seconds);
                 afterEachStep.afterStep(state, loss);
-                progress.step(state.batchInEpoch(), loss, seconds > 0 ? step.examples(batch) / seconds : 0, step.unit());
                 long examples = step.examples(batch);
+                progress.step(state.batchInEpoch(), loss, seconds > 0 ? examples / seconds : 0, step.unit());
                 window.add(loss, examples, seconds);
                 epochExamples += examples;
                 epochSeconds += seconds;

@@ -44,6 +44,11 @@ public abstract class TrainingRecipe<C extends TrainConfig> implements Callable<
      */
     protected abstract TrainingPlan plan(TrainingRun<C> run);
 
+    /** The --data-dir this command was given, or null (a sweep reads its test set from the same place). */
+    public java.nio.file.Path dataDir() {
+        return options.dataDir();
+    }
+
     /** With {@code --ui}, DL4J's training UI recording this run; null without. */
     private TrainingUi startUi(TrainingRun<C> run, TrainingPlan plan) {
         if (options.uiPort().isEmpty()) {
