@@ -17,16 +17,18 @@ study() {
   local sweep
   sweep="$(ls -d "$work/$name"/lenet-mnist-sweep/*/ | tail -n 1)"
   mkdir -p "$root/lenet-mnist/docs/studies/$name"
-  cp "$sweep"/*.md "$sweep"/*.png "$root/lenet-mnist/docs/studies/$name/"
+  # A sweep over seeds alone has no overlay plots.
+  cp "$sweep"/*.md "$root/lenet-mnist/docs/studies/$name/"
+  cp "$sweep"/*.png "$root/lenet-mnist/docs/studies/$name/" 2>/dev/null || true
   sed -n '/^rank/,$p' "$work/$name.log"
 }
 
 run() {
   case "$1" in
-    learning-rate) study "$1" --seeds 1,2 --lr 0.1,0.01,0.001,0.0001 --epochs 1 --data-dir "$mnist" ;;
-    batch-size) study "$1" --seeds 1,2 --batch-size 4,50,100,150 --epochs 1 --data-dir "$mnist" ;;
-    optimizer) study "$1" --seeds 1,2 --optimizer sgd,adam,rmsprop --epochs 1 --data-dir "$mnist" ;;
-    mlp-width) study "$1" --seeds 1,2 --net mlp --hidden-mult 1,2,4,8 --epochs 1 --data-dir "$mnist" ;;
+    learning-rate) study "$1" --seeds 1,2 --lr 0.1,0.01,0.001,0.0001 --epochs 5 --data-dir "$mnist" ;;
+    batch-size) study "$1" --seeds 1,2 --batch-size 4,50,100,150 --epochs 5 --data-dir "$mnist" ;;
+    optimizer) study "$1" --seeds 1,2 --optimizer sgd,adam,rmsprop --epochs 5 --data-dir "$mnist" ;;
+    mlp-width) study "$1" --seeds 1,2 --net mlp --hidden-mult 1,2,4,8 --epochs 5 --data-dir "$mnist" ;;
     mlp-activation-init) study "$1" --seeds 1,2 --net mlp --activation sigmoid,relu --init xavier,he,zeros --epochs 1 \
       --data-dir "$mnist" ;;
     fashion-optimizer-lr) study "$1" --seeds 1,2 --dataset fashion --optimizer sgd,adam,rmsprop --lr 0.1,0.01,0.001 \

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.dl4jsuite.common.io.AtomicFiles;
 import org.dl4jsuite.common.report.LinePlot;
@@ -115,7 +116,8 @@ public final class SweepReport {
             }
         }
         String name = axis.substring(2);
-        LinePlot loss = new LinePlot("training loss by " + name, "step", "loss (mean over the log window)");
+        LinePlot loss = new LinePlot("training loss by " + name, "epochs trained",
+                "loss (mean over the log window)");
         LinePlot metricPlot = new LinePlot(metric + " by " + name, "epoch", metric);
         int colour = 0;
         for (Map.Entry<String, List<Path>> entry : byValue.entrySet()) {
@@ -124,23 +126,38 @@ public final class SweepReport {
             }
             Color c = PALETTE[colour++ % PALETTE.length];
             String label = name + "=" + entry.getKey();
-            curve(loss, label, entry.getValue(), "step", "step", "loss", c);
-            curve(metricPlot, label, entry.getValue(), "epoch", "epoch", metric, c);
+            curve(loss, label, entry.getValue(), "step", SweepReport::epochsTrained, "loss", c);
+            curve(metricPlot, label, entry.getValue(), "epoch", (record, run) -> record.get("epoch"), metric, c);
         }
         loss.save(sweep.folder().resolve("loss-" + name + ".png"), 900, 520);
         metricPlot.save(sweep.folder().resolve(metric + "-" + name + ".png"), 900, 520);
     }
 
-    /** Mean and ± std over {@code runs} of {@code y} at each {@code x} every run recorded. */
-    private static void curve(LinePlot plot, String label, List<Path> runs, String type, String x, String y, Color c) {
+    /**
+     * Where a step record lies in epochs (its step over the steps of one epoch, read from the run's first epoch
+     * record), so runs with different batch sizes share one axis; null for a run that never finished an epoch.
+     */
+    private static Object epochsTrained(Map<String, Object> record, List<Map<String, Object>> run) {
+        List<Map<String, Object>> epochs = MetricsLog.ofType(run, "epoch");
+        if (epochs.isEmpty() || !(epochs.get(0).get("step") instanceof Number perEpoch)
+                || !(record.get("step") instanceof Number step)) {
+            return null;
+        }
+        return step.doubleValue() / perEpoch.doubleValue();
+    }
+
+    /** Mean and ± std over {@code runs} of {@code y} at each x ({@code x} of a record and its run) every run recorded. */
+    private static void curve(LinePlot plot, String label, List<Path> runs, String type,
+                              BiFunction<Map<String, Object>, List<Map<String, Object>>, Object> x, String y, Color c) {
         TreeMap<Double, List<Double>> at = new TreeMap<>();
         for (Path run : runs) {
             Path metrics = run.resolve("metrics.jsonl");
             if (!Files.exists(metrics)) {
                 continue;
             }
-            for (Map<String, Object> record : MetricsLog.ofType(MetricsLog.read(metrics), type)) {
-                if (record.get(x) instanceof Number xv && record.get(y) instanceof Number yv) {
+            List<Map<String, Object>> records = MetricsLog.read(metrics);
+            for (Map<String, Object> record : MetricsLog.ofType(records, type)) {
+                if (x.apply(record, records) instanceof Number xv && record.get(y) instanceof Number yv) {
                     at.computeIfAbsent(xv.doubleValue(), k -> new ArrayList<>()).add(yv.doubleValue());
                 }
             }
