@@ -10,6 +10,7 @@ import org.dl4jsuite.common.onednn.OneDnnConvolutionLayer;
 import org.dl4jsuite.common.runtime.LayerImplementation;
 import java.util.function.Supplier;
 import org.dl4jsuite.common.train.AveragedWeights;
+import org.dl4jsuite.common.train.BatchSource;
 import org.dl4jsuite.common.train.InMemoryBatches;
 import org.dl4jsuite.common.train.ModelFile;
 import org.dl4jsuite.common.train.ModelMetadata;
@@ -25,12 +26,36 @@ import picocli.CommandLine.Mixin;
 /** {@code train}: trains LeNet-5, reports per-epoch loss and test accuracy, writes plots, report and model. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train LeNet-5 (Adam, cross-entropy); writes runs/lenet-mnist/<time>/.")
-public final class TrainCommand extends TrainingRecipe<LeNetConfig> {
+public class TrainCommand extends TrainingRecipe<LeNetConfig> {
     @Mixin
     LeNetConfig config = new LeNetConfig();
 
     public TrainCommand() {
-        super(LeNetCommand.MODULE, LeNetConfig.class);
+        this(LeNetCommand.MODULE);
+    }
+
+    /** LeNet-5's training with its runs under {@code runs/<module>/} (another engine's command, e.g. Spark's). */
+    protected TrainCommand(String module) {
+        super(module, LeNetConfig.class);
+    }
+
+    /**
+     * The step that trains the network on one batch of {@link #batches}: DL4J's {@code fit} here; another engine
+     * (Spark, ParallelWrapper) trains a group of batches on its workers instead. Called once, after the network is
+     * built or restored; whatever it opens it hands to {@code plan.closeAfter}.
+     */
+    protected Trainer.Step step(MultiLayerNetwork net, TrainingRun<LeNetConfig> run) {
+        return Trainer.Step.FIT;
+    }
+
+    /** The batches the loop feeds {@link #step}: LeNet-5's shuffled mini-batches here. */
+    protected BatchSource batches(InMemoryBatches batches, TrainingRun<LeNetConfig> run) {
+        return batches;
+    }
+
+    /** Closed once the run has finished (e.g. a Spark context); none here. */
+    protected TrainingPlan.Resource resources() {
+        return () -> { };
     }
 
     @Override
@@ -59,21 +84,24 @@ public final class TrainCommand extends TrainingRecipe<LeNetConfig> {
             testInput = testInput.sub(mean).divi(std);
             System.out.printf("inputs standardised: (pixel - %.4f) / %.4f%n", mean, std);
         }
-        MultiLayerNetwork net = run.network(() -> LeNetModel.build(config, seed));
+        MultiLayerNetwork net = run.network(LeNetCommand.MODULE, () -> LeNetModel.build(config, seed));
         if (config.net() == LeNetConfig.Network.LENET5) {
             skipFirstInputGradient(net);
         }
         ModelMetadata metadata = LeNetModelFiles.metadata(config, mean, std);
-        AveragedWeights average = config.ema() > 0 ? new AveragedWeights(Trainer.Step.FIT, net, config.ema()) : null;
+        Trainer.Step step = step(net, run);
+        AveragedWeights average = config.ema() > 0 ? new AveragedWeights(step, net, config.ema()) : null;
         if (average != null) {
             run.resumeFrom().ifPresent(checkpoint -> average.restore(checkpoint.directory()));
         }
         INDArray evaluated = testInput;
         Supplier<Double> accuracy = () -> Predictions.accuracy(Predictions.classes(net, evaluated, 1000),
                 test.labelIndex());
-        return TrainingPlan.of(net, new InMemoryBatches(trainInput, train.labels(), config.batchSize(), seed, true),
-                        metadata)
-                .step(average != null ? average : Trainer.Step.FIT)
+        BatchSource batches = batches(new InMemoryBatches(trainInput, train.labels(), config.batchSize(), seed, true),
+                run);
+        return TrainingPlan.of(net, batches, metadata)
+                .closeAfter(resources())
+                .step(average != null ? average : step)
                 .evaluateEachEpoch(epochs -> Map.of("test_accuracy",
                         average != null ? average.withAverage(accuracy) : accuracy.get()))
                 .saveModel((result, file) -> {

@@ -22,6 +22,13 @@ public final class TrainingPlan {
         void save(Trainer.Result result, Path file);
     }
 
+    /** Something a run opens for its training and closes when it has finished (e.g. a Spark context). */
+    @FunctionalInterface
+    public interface Resource extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private final Model network;
     private final BatchSource batches;
     private final ModelMetadata metadata;
@@ -32,6 +39,7 @@ public final class TrainingPlan {
     private Trainer.EpochEvaluation perEpoch = epochs -> Map.of();
     private ModelSaver saver;
     private Report report;
+    private Resource resources = () -> { };
 
     private TrainingPlan(Model network, BatchSource batches, ModelMetadata metadata) {
         this.network = Objects.requireNonNull(network, "network");
@@ -76,6 +84,12 @@ public final class TrainingPlan {
         return this;
     }
 
+    /** Closes {@code opened} (e.g. a Spark context) once the run has finished, however it ended. */
+    public TrainingPlan closeAfter(Resource opened) {
+        this.resources = Objects.requireNonNull(opened, "opened");
+        return this;
+    }
+
     /** Writes the report with {@code writer} (required). */
     public TrainingPlan report(Report writer) {
         this.report = writer;
@@ -92,6 +106,10 @@ public final class TrainingPlan {
 
     ModelMetadata metadata() {
         return metadata;
+    }
+
+    Resource resources() {
+        return resources;
     }
 
     Trainer.EpochEvaluation perEpoch() {

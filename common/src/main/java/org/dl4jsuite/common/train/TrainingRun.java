@@ -124,7 +124,15 @@ public final class TrainingRun<C extends TrainConfig> implements AutoCloseable {
 
     /** The network saved in the checkpoint being resumed (with its updater state), or a new one from {@code build}. */
     public MultiLayerNetwork network(Supplier<MultiLayerNetwork> build) {
-        return resumeFrom.map(c -> ModelFile.loadMultiLayer(c.modelFile(), module, true)).orElseGet(build);
+        return network(module, build);
+    }
+
+    /**
+     * As {@link #network(Supplier)}, for a run whose models are {@code modelModule}'s (another engine training that
+     * module's network, e.g. LeNet-5 on Spark, whose runs have a folder of their own).
+     */
+    public MultiLayerNetwork network(String modelModule, Supplier<MultiLayerNetwork> build) {
+        return resumeFrom.map(c -> ModelFile.loadMultiLayer(c.modelFile(), modelModule, true)).orElseGet(build);
     }
 
     /** Where training starts: the checkpoint's state, or the beginning. */

@@ -1,0 +1,31 @@
+package org.dl4jsuite.distributed;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parallel-lenet}: LeNet-5 trained on this machine's cores (or GPUs) by DL4J's ParallelWrapper. */
+@Command(name = "parallel-lenet", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Train LeNet-5 with ParallelWrapper (one replica per worker thread or GPU, parameters averaged); "
+                + "writes runs/lenet-mnist-parallel/<time>/, a lenet-mnist run.")
+public final class ParallelLeNetCommand extends ReplicatedTrainCommand {
+    /** The module name of ParallelWrapper runs' folders. */
+    public static final String MODULE = "lenet-mnist-parallel";
+
+    @Option(names = "--workers", defaultValue = "2", description = "replicas trained side by side (threads, or GPUs)")
+    int workers;
+
+    public ParallelLeNetCommand() {
+        super(MODULE);
+    }
+
+    @Override
+    int workers() {
+        return workers;
+    }
+
+    @Override
+    ParallelWrapperStep start(MultiLayerNetwork net, WorkerSettings settings, int batchSize) {
+        return new ParallelWrapperStep(net, settings, batchSize);
+    }
+}

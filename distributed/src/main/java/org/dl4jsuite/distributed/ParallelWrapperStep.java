@@ -1,0 +1,41 @@
+package org.dl4jsuite.distributed;
+
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.parallelism.ParallelWrapper;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * One averaging round on this machine's cores with DL4J's {@link ParallelWrapper}: each replica (a thread with
+ * its own copy of the network) trains one batch per iteration, and the replicas' parameters and updater state are
+ * averaged into the network every {@code averagingFrequency} iterations, the last one ending the round.
+ */
+public final class ParallelWrapperStep implements ReplicaStep {
+    private final ParallelWrapper wrapper;
+    private final MultiLayerNetwork network;
+    private final int batchSize;
+
+    public ParallelWrapperStep(MultiLayerNetwork network, WorkerSettings settings, int batchSize) {
+        this.network = network;
+        this.batchSize = batchSize;
+        this.wrapper = new ParallelWrapper.Builder<>(network)
+                .workers(settings.workers())
+                .averagingFrequency(settings.averagingFrequency())
+                .averageUpdaters(true)
+                .reportScoreAfterAveraging(true)
+                .prefetchBuffer(0)
+                .build();
+    }
+
+    @Override
+    public double fit(Model model, DataSet round) {
+        wrapper.fit(new ListDataSetIterator<>(round.batchBy(batchSize), batchSize));
+        return network.score();
+    }
+
+    @Override
+    public void close() {
+        wrapper.shutdown();
+    }
+}

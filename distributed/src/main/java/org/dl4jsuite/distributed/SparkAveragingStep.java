@@ -1,0 +1,99 @@
+package org.dl4jsuite.distributed;
+
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.Repartition;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.dl4jsuite.common.SuiteException;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * One averaging round on Spark: the round's batches become an RDD split over the workers, each worker trains
+ * its share with DL4J's {@code fit} from the driver's parameters and updater state, and
+ * {@link ParameterAveragingTrainingMaster} averages both back into the driver's network, which the training loop
+ * then checkpoints and evaluates like any other.
+ */
+public final class SparkAveragingStep implements ReplicaStep {
+    private final JavaSparkContext context;
+    private final SparkDl4jMultiLayer spark;
+    private final MultiLayerNetwork network;
+    private final int workers;
+    private final int batchSize;
+
+    private SparkAveragingStep(JavaSparkContext context, MultiLayerNetwork network, WorkerSettings settings,
+                               int batchSize) {
+        this.context = context;
+        this.network = network;
+        this.workers = settings.workers();
+        this.batchSize = batchSize;
+        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(settings.workers(),
+                batchSize)
+                .batchSizePerWorker(batchSize)
+                .averagingFrequency(settings.averagingFrequency())
+                .workerPrefetchNumBatches(0)
+                .saveUpdater(true)
+                // The round is already in the driver's memory: no export of its batches to temporary files.
+                .rddTrainingApproach(RDDTrainingApproach.Direct)
+                .storageLevel(null)
+                .repartionData(Repartition.NumPartitionsWorkersDiffers)
+                .build();
+        this.spark = new SparkDl4jMultiLayer(context, network, master);
+    }
+
+    /** Starts Spark on {@code master} and trains {@code network} (the driver's copy) with {@code settings}. */
+    public static SparkAveragingStep start(SparkMaster master, String appName, MultiLayerNetwork network,
+                                           WorkerSettings settings, int batchSize) {
+        quietSpark();
+        SparkConf conf = new SparkConf().setMaster(master.url()).setAppName(appName)
+                .set("spark.ui.showConsoleProgress", "false");
+        if (master.isLocal()) {
+            // Nothing leaves this machine: no web UI port, the driver on the loopback interface.
+            conf.set("spark.ui.enabled", "false").set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.driver.host", "127.0.0.1");
+        }
+        JavaSparkContext context;
+        try {
+            context = new JavaSparkContext(conf);
+        } catch (RuntimeException e) {
+            throw new SuiteException("Spark could not start on --master " + master.url() + ": " + e.getMessage()
+                    + "; check the master URL and that this machine can reach it", e);
+        }
+        return new SparkAveragingStep(context, network, settings, batchSize);
+    }
+
+    /**
+     * Spark's and Hadoop's warnings that say nothing about this run (the loopback host name, Hadoop's missing native
+     * library, the size of a round's task) are kept off the console; their errors still show. Set before Spark's
+     * loggers exist, which is when slf4j-simple reads a logger's level.
+     */
+    private static void quietSpark() {
+        for (String logger : new String[] {"org.apache.spark", "org.apache.hadoop", "org.sparkproject"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "error");
+            }
+        }
+    }
+
+    @Override
+    public double fit(Model model, DataSet round) {
+        List<DataSet> batches = round.batchBy(batchSize);
+        JavaRDD<DataSet> data = context.parallelize(batches, Math.min(workers, batches.size()));
+        // SparkDl4jMultiLayer counts every fit call as an epoch; the training loop counts epochs itself.
+        int epochs = network.getEpochCount();
+        spark.fit(data);
+        network.setEpochCount(epochs);
+        return spark.getScore();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

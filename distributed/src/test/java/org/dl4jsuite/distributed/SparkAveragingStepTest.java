@@ -1,0 +1,53 @@
+package org.dl4jsuite.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Iterator;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.data.DatasetResolver;
+import org.dl4jsuite.common.data.ImageClassData;
+import org.dl4jsuite.common.data.ImageDataset;
+import org.dl4jsuite.common.data.SharedData;
+import org.dl4jsuite.common.train.InMemoryBatches;
+import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.lenet.LeNetConfig;
+import org.dl4jsuite.lenet.LeNetModel;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** Spark's parameter averaging against one machine's training, the check DL4J's own Spark tests make. */
+class SparkAveragingStepTest {
+
+    @Test
+    void oneWorkerAveragingAfterEveryStepEqualsSingleMachineTraining() {
+        ImageClassData train = ImageDataset.MNIST.train(new DatasetResolver(SharedData.dir().resolve("mnist"), Map.of(),
+                null, false, null).resolve(ImageDataset.MNIST.spec()));
+        LeNetConfig config = new LeNetConfig();
+        MultiLayerNetwork alone = LeNetModel.build(config, 7);
+        MultiLayerNetwork driver = LeNetModel.build(config, 7);
+        assertThat(driver.params()).isEqualTo(alone.params());
+        InMemoryBatches batches = new InMemoryBatches(train.features(), train.labels(), config.batchSize(), 7, true);
+
+        double[] aloneLoss = new double[5];
+        double[] sparkLoss = new double[5];
+        try (SparkAveragingStep spark = SparkAveragingStep.start(SparkMaster.parse("local[1]"), "equality test", driver,
+                new WorkerSettings(1, 1), config.batchSize())) {
+            Iterator<DataSet> epoch = batches.epoch(0, 0);
+            for (int step = 0; step < 5; step++) {
+                DataSet batch = epoch.next().copy();
+                aloneLoss[step] = Trainer.Step.FIT.fit(alone, batch);
+                sparkLoss[step] = spark.fit(driver, batch);
+            }
+        }
+        assertThat(sparkLoss).containsExactly(aloneLoss, org.assertj.core.data.Offset.offset(1e-6));
+        double maxDifference = driver.params().sub(alone.params()).amaxNumber().doubleValue();
+        System.out.printf("local[1], averaging every step, 5 steps: largest parameter difference %.3g, loss %.4f -> %.4f%n",
+                maxDifference, sparkLoss[0], sparkLoss[4]);
+        assertThat(maxDifference).isLessThan(1e-6);
+        assertThat(driver.getUpdater().getStateViewArray().sub(alone.getUpdater().getStateViewArray())
+                .amaxNumber().doubleValue()).isLessThan(1e-6);
+        assertThat(driver.getIterationCount()).isEqualTo(alone.getIterationCount());
+        assertThat(driver.getEpochCount()).isZero();
+    }
+}
