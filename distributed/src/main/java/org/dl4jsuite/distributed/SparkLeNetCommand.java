@@ -14,8 +14,9 @@ public final class SparkLeNetCommand extends ReplicatedTrainCommand {
     /** The module name of Spark runs' folders. */
     public static final String MODULE = "lenet-mnist-spark";
 
-    @Option(names = "--master", defaultValue = "local[2]",
-            description = "Spark master: local[N] (N worker threads here), spark://HOST:PORT, yarn, k8s://...")
+    @Option(names = "--master", defaultValue = "${sys:spark.master:-local[2]}",
+            description = "Spark master: local[N] (N worker threads here), spark://HOST:PORT, yarn, k8s://...; "
+                    + "under spark-submit, its --master")
     String master;
 
     @Option(names = "--workers", defaultValue = "0",
