@@ -1,6 +1,7 @@
 package org.dl4jsuite.distributed;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.train.BatchSource;
 import org.dl4jsuite.common.train.InMemoryBatches;
 import org.dl4jsuite.common.train.Trainer;
@@ -32,6 +33,17 @@ abstract class ReplicatedTrainCommand extends TrainCommand {
 
     /** Starts the engine for {@code net} with {@code settings}; the step it returns is also closed after the run. */
     abstract ReplicaStep start(MultiLayerNetwork net, WorkerSettings settings, int batchSize);
+
+    @Override
+    protected LeNetConfig requested() {
+        if (options.uiPort().isPresent()) {
+            // The UI's listener sits on the driver's network, which never fits a batch itself here.
+            throw new SuiteException("--ui is not available for distributed training yet (the workers train copies of "
+                    + "the network, which report nothing to the driver's UI); train without --ui and read the run's "
+                    + "loss.png and metrics.jsonl, or use lenet-mnist train --ui");
+        }
+        return super.requested();
+    }
 
     @Override
     protected final Trainer.Step step(MultiLayerNetwork net, TrainingRun<LeNetConfig> run) {

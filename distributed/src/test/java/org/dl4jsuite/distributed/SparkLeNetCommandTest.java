@@ -88,6 +88,7 @@ class SparkLeNetCommandTest {
         assertUserError(cli("spark-lenet", "--master", "yarn"), "give --workers");
         assertUserError(cli("spark-lenet", "--averaging-frequency", "0", "--data-dir", mnist, "--out",
                 tmp.resolve("o").toString()), "--averaging-frequency must be positive");
+        assertUserError(cli("parallel-lenet", "--ui"), "--ui is not available for distributed training");
         assertUserError(cli("spark-lenet", "--data-dir", tmp.resolve("nowhere").toString(), "--out",
                 tmp.resolve("o").toString()), "nowhere");
     }
