@@ -29,7 +29,7 @@ run() {
     batch-size) study "$1" --seeds 1,2 --batch-size 4,50,100,150 --epochs 5 --data-dir "$mnist" ;;
     optimizer) study "$1" --seeds 1,2 --optimizer sgd,adam,rmsprop --epochs 5 --data-dir "$mnist" ;;
     mlp-width) study "$1" --seeds 1,2 --net mlp --hidden-mult 1,2,4,8 --epochs 5 --data-dir "$mnist" ;;
-    mlp-activation-init) study "$1" --seeds 1,2 --net mlp --activation sigmoid,relu --init xavier,he,zeros --epochs 1 \
+    mlp-activation-init) study "$1" --seeds 1,2 --net mlp --activation sigmoid,relu --init xavier,xavier-uniform,he,he-uniform,zeros --epochs 1 \
       --data-dir "$mnist" ;;
     fashion-optimizer-lr) study "$1" --seeds 1,2 --dataset fashion --optimizer sgd,adam,rmsprop --lr 0.1,0.01,0.001 \
       --epochs 1 --data-dir "$fashion" ;;
