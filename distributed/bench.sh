@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # LeNet-5 on MNIST, one epoch (or EPOCHS), four ways on this machine: single-machine `lenet-mnist train`, Spark
 # `distributed spark-lenet --master local[2]` (parameter averaging every --averaging-frequency batches), and
-# ParallelWrapper `distributed parallel-lenet` with 1 and 2 workers. Prints each one's test accuracy, training
+# ParallelWrapper `distributed parallel-lenet` with 2 workers (DL4J's ParallelWrapper refuses 1: the single-machine
+# run is the one-worker figure). Prints each one's test accuracy, training
 # examples/s (the loop's own figure, evaluation excluded) and wall time of the whole command.
 #
 #   distributed/bench.sh [--data-dir DIR] [--out distributed/results]   (EPOCHS=1, AVERAGING=5)
@@ -44,7 +45,6 @@ measure() {
   measure "single machine (lenet-mnist train)" lenet-mnist train
   measure "spark local[2], averaging every $averaging" distributed spark-lenet --master 'local[2]' \
     --averaging-frequency "$averaging"
-  measure "parallel-wrapper 1 worker" distributed parallel-lenet --workers 1 --averaging-frequency "$averaging"
   measure "parallel-wrapper 2 workers, averaging every $averaging" distributed parallel-lenet --workers 2 \
     --averaging-frequency "$averaging"
 } | tee "$out/distributed-lenet.txt"

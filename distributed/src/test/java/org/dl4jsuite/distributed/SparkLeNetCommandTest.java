@@ -89,6 +89,9 @@ class SparkLeNetCommandTest {
         assertUserError(cli("spark-lenet", "--averaging-frequency", "0", "--data-dir", mnist, "--out",
                 tmp.resolve("o").toString()), "--averaging-frequency must be positive");
         assertUserError(cli("parallel-lenet", "--ui"), "--ui is not available for distributed training");
+        assertUserError(cli("parallel-lenet", "--workers", "1", "--out", tmp.resolve("o1").toString()),
+                "--workers must be 2 or more for ParallelWrapper");
+        assertThat(tmp.resolve("o1")).doesNotExist();
         assertUserError(cli("spark-lenet", "--data-dir", tmp.resolve("nowhere").toString(), "--out",
                 tmp.resolve("o").toString()), "nowhere");
     }
