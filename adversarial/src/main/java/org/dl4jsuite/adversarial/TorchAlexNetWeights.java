@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.NpzFile;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loads torchvision's AlexNet state_dict, saved as .npz by reference/export_alexnet.py, into
@@ -54,15 +54,7 @@ public final class TorchAlexNetWeights {
             throw new SuiteException("weights file not found: " + npz.toAbsolutePath()
                     + " (write one with reference/export_alexnet.py)");
         }
-        try {
-            Map<String, INDArray> arrays = Nd4j.createFromNpzFile(npz.toFile());
-            Map<String, INDArray> byKey = new LinkedHashMap<>();
-            arrays.forEach((k, v) -> byKey.put(k.endsWith(".npy") ? k.substring(0, k.length() - 4) : k, v));
-            return byKey;
-        } catch (Exception e) {
-            throw new SuiteException("cannot read " + npz + " as an uncompressed .npz of float arrays (" + e.getMessage()
-                    + "); write it with reference/export_alexnet.py");
-        }
+        return new LinkedHashMap<>(NpzFile.read(npz));
     }
 
     /** Copies {@code arrays} into {@code net}, checking that every key exists with the expected shape. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.NpzFile;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ class TorchAlexNetWeightsTest {
     @Test
     void logitsMatchPyTorch() throws Exception {
         ComputationGraph net = TorchAlexNetWeights.load(fixture("weights.npz"), FIXTURE);
-        Map<String, INDArray> io = Nd4j.createFromNpzFile(fixture("io.npz").toFile());
-        INDArray input = io.containsKey("input") ? io.get("input") : io.get("input.npy");
-        INDArray expected = io.containsKey("logits") ? io.get("logits") : io.get("logits.npy");
+        Map<String, INDArray> io = NpzFile.read(fixture("io.npz"));
+        INDArray input = io.get("input");
+        INDArray expected = io.get("logits");
         assertThat(input.shape()).containsExactly(2, 3, 127, 127);
         INDArray logits = AlexNetModel.logits(net, input);
         assertThat(logits.shape()).containsExactly(2, 10);
@@ -59,9 +60,9 @@ class TorchAlexNetWeightsTest {
         arrays.put("classifier.1.weight", hwc);
         ComputationGraph net = AlexNetModel.build(FIXTURE, 0);
         TorchAlexNetWeights.assign(arrays, net, fixture("weights.npz"));
-        Map<String, INDArray> io = Nd4j.createFromNpzFile(fixture("io.npz").toFile());
-        INDArray input = io.containsKey("input") ? io.get("input") : io.get("input.npy");
-        INDArray expected = io.containsKey("logits") ? io.get("logits") : io.get("logits.npy");
+        Map<String, INDArray> io = NpzFile.read(fixture("io.npz"));
+        INDArray input = io.get("input");
+        INDArray expected = io.get("logits");
         assertThat(AlexNetModel.logits(net, input).sub(expected).amaxNumber().doubleValue()).isGreaterThan(1e-2);
     }
 
