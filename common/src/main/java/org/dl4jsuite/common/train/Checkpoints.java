@@ -28,6 +28,9 @@ public final class Checkpoints {
     static final String MODEL = "model.zip";
     static final String STATE = "state.json";
     static final String METRICS_RECORDS = "metrics-records";
+    private static final java.util.regex.Pattern CHECKPOINT_NAME = java.util.regex.Pattern.compile("ckpt-[0-9-]+");
+    private static final int MAX_POINTER_BYTES = 256;
+    private static final long MAX_STATE_BYTES = 1 << 20;
 
     private final Path dir;
     private final int keep;
@@ -105,8 +108,12 @@ public final class Checkpoints {
         List<Path> candidates = new ArrayList<>();
         Path pointer = dir.resolve(LATEST);
         try {
-            if (Files.isRegularFile(pointer)) {
-                candidates.add(dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim()));
+            // LATEST may only name a checkpoint folder inside dir; anything else is passed over.
+            if (Files.isRegularFile(pointer) && Files.size(pointer) <= MAX_POINTER_BYTES) {
+                String named = new String(Files.readAllBytes(pointer), StandardCharsets.UTF_8).trim();
+                if (CHECKPOINT_NAME.matcher(named).matches()) {
+                    candidates.add(dir.resolve(named));
+                }
             }
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
@@ -144,12 +151,22 @@ public final class Checkpoints {
         if (!Files.isRegularFile(checkpoint.resolve(MODEL)) || !Files.isRegularFile(checkpoint.resolve(STATE))) {
             throw new SuiteException("checkpoint " + checkpoint + " is incomplete (model.zip or state.json missing)");
         }
-        JsonNode state = Json.readTree(checkpoint.resolve(STATE));
+        TrainingState state;
         try {
-            return new Checkpoint(checkpoint, Json.convert(state, TrainingState.class));
-        } catch (RuntimeException e) {
+            if (Files.size(checkpoint.resolve(STATE)) > MAX_STATE_BYTES) {
+                throw new SuiteException("it is larger than " + (MAX_STATE_BYTES >> 10) + " KB");
+            }
+            JsonNode tree = Json.readTree(checkpoint.resolve(STATE));
+            state = Json.convert(tree, TrainingState.class);
+        } catch (IOException | RuntimeException e) {
             throw new SuiteException("checkpoint " + checkpoint + " has an unreadable state.json: " + e.getMessage());
         }
+        if (state == null || state.epoch() < 0 || state.batchInEpoch() < 0 || state.step() < 0
+                || !(state.wallSeconds() >= 0) || Double.isInfinite(state.wallSeconds())
+                || Double.isInfinite(state.epochLossSum())) {
+            throw new SuiteException("checkpoint " + checkpoint + " has an impossible state.json: " + state);
+        }
+        return new Checkpoint(checkpoint, state);
     }
 
     private void prune(String newest) {

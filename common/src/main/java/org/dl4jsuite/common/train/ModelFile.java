@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.io.AtomicFiles;
+import org.dl4jsuite.common.io.BoundedRead;
 import org.dl4jsuite.common.io.Json;
 
 /**
@@ -62,8 +63,12 @@ public final class ModelFile {
                         + METADATA_ENTRY + " inside); use a model.zip written by a suite command");
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                JsonNode node = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                return Json.convert(node, ModelMetadata.class);
+                byte[] json = BoundedRead.readAll(in, ModelZipCheck.MAX_JSON_BYTES);
+                if (json == null) {
+                    throw new SuiteException(file + " has a " + METADATA_ENTRY + " larger than "
+                            + (ModelZipCheck.MAX_JSON_BYTES >> 20) + " MB; the model file is damaged");
+                }
+                return ModelMetadata.parse(new String(json, StandardCharsets.UTF_8), file);
             }
         } catch (ZipException e) {
             throw new SuiteException(file + " is not a model file (not a zip archive: " + e.getMessage() + ")");
@@ -88,6 +93,7 @@ public final class ModelFile {
         if (!ModelMetadata.MULTI_LAYER.equals(metadata.network())) {
             throw new SuiteException(file + " holds a " + metadata.network() + ", not a MultiLayerNetwork");
         }
+        ModelZipCheck.require(file);
         try {
             return MultiLayerNetwork.load(file.toFile(), withUpdater);
         } catch (IOException | RuntimeException e) {
@@ -101,6 +107,7 @@ public final class ModelFile {
         if (!ModelMetadata.GRAPH.equals(metadata.network())) {
             throw new SuiteException(file + " holds a " + metadata.network() + ", not a ComputationGraph");
         }
+        ModelZipCheck.require(file);
         try {
             return ComputationGraph.load(file.toFile(), withUpdater);
         } catch (IOException | RuntimeException e) {

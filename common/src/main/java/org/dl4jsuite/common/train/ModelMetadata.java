@@ -23,6 +23,22 @@ public record ModelMetadata(String module, String kind, String network, Map<Stri
         return new ModelMetadata(module, kind, network, properties);
     }
 
+    /** The metadata in {@code json} (the dl4j-suite.json entry of {@code file}); incomplete metadata is a user error. */
+    static ModelMetadata parse(String json, Path file) {
+        ModelMetadata metadata;
+        try {
+            metadata = Json.convert(Json.parse(json), ModelMetadata.class);
+        } catch (SuiteException e) {
+            throw new SuiteException(file + " has unreadable suite metadata (" + e.getMessage()
+                    + "); the model file is damaged");
+        }
+        if (metadata == null || metadata.module() == null || metadata.kind() == null || metadata.network() == null) {
+            throw new SuiteException(file + " has suite metadata without its module, kind or network type; "
+                    + "the model file is damaged");
+        }
+        return metadata;
+    }
+
     /**
      * The properties as the module's record {@code type}; a file whose facts are missing or of the wrong type
      * is a user error naming {@code file}.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,5 +70,47 @@ class ModelFileTest {
         assertThatThrownBy(() -> ModelFile.readMetadata(tmp.resolve("nope.zip"))).isInstanceOf(SuiteException.class)
                 .hasMessageContaining("model file not found")
                 .hasMessageContaining("model.zip");
+    }
+
+    @Test
+    void membersDl4jWouldTrustAreCheckedFirst() throws IOException {
+        Path good = tmp.resolve("model.zip");
+        ModelFile.save(TinyClassifier.network(3), good, true, TinyClassifier.metadata());
+        Map<String, byte[]> members = ZipMembers.read(good);
+        assertThat(ModelFile.loadMultiLayer(good, "test", true).params()).isNotNull();
+
+        // Java serialisation would run whatever classes the file names.
+        assertLoadRefused(ZipMembers.with(members, "preprocessor.bin", new byte[] {(byte) 0xac, (byte) 0xed}),
+                "'preprocessor.bin', which suite models never hold (DL4J would deserialise it as Java objects)");
+        // coefficients.bin's buffer header claiming 2^40 floats: Nd4j.read would ask for 4 TB.
+        byte[] coefficients = members.get("coefficients.bin").clone();
+        int at = indexOf(coefficients, "FLOAT".getBytes(StandardCharsets.US_ASCII), 0) - 10;
+        java.nio.ByteBuffer.wrap(coefficients).putLong(at, 1L << 40);
+        assertLoadRefused(ZipMembers.with(members, "coefficients.bin", coefficients),
+                "coefficients.bin that DL4J cannot read");
+        // One value short: native code would read past the buffer.
+        byte[] shortBuffer = java.util.Arrays.copyOf(members.get("coefficients.bin"),
+                members.get("coefficients.bin").length - 4);
+        assertLoadRefused(ZipMembers.with(members, "coefficients.bin", shortBuffer), "but only");
+        assertLoadRefused(ZipMembers.without(members, "coefficients.bin"), "lacks configuration.json or coefficients.bin");
+        assertLoadRefused(ZipMembers.with(members, "dl4j-suite.json", "{\"module\": \"test\"}".getBytes(StandardCharsets.UTF_8)),
+                "without its module, kind or network type");
+    }
+
+    private void assertLoadRefused(Map<String, byte[]> members, String message) throws IOException {
+        Path file = Files.createTempFile(tmp, "m", ".zip");
+        ZipMembers.write(file, members);
+        assertThatThrownBy(() -> ModelFile.loadMultiLayer(file, "test", true)).isInstanceOf(SuiteException.class)
+                .hasMessageContaining(message);
+    }
+
+    /** The position of the {@code n}-th (0-based) occurrence of {@code needle}. */
+    private static int indexOf(byte[] haystack, byte[] needle, int n) {
+        for (int i = 0, seen = 0; i <= haystack.length - needle.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length) && seen++ == n) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 }
