@@ -1,19 +1,18 @@
 package org.dl4jsuite.adversarial;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.datavec.image.loader.NativeImageLoader;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.images.ImageDecoder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -83,14 +82,7 @@ public final class ImageNetPreprocessor {
 
     /** Decodes with OpenCV (BGR, 8 bit, 3 channels); unreadable files are user errors. */
     static Mat decode(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new SuiteException("image not found: " + file.toAbsolutePath());
-        }
-        Mat bgr = imread(file.toString(), IMREAD_COLOR);
-        if (bgr == null || bgr.empty()) {
-            throw new SuiteException("cannot read " + file + " as an image; pass a JPEG or PNG file");
-        }
-        return bgr;
+        return ImageDecoder.decode(file, IMREAD_COLOR);
     }
 
     /** A decoded image without any resizing as [1, 3, h, w] RGB in [0,1]. */

@@ -116,7 +116,7 @@ class AdversarialCommandTest {
         Files.writeString(bad, "not a jpeg");
         CliOutcome unreadable = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(), bad.toString());
         assertThat(unreadable.code()).isEqualTo(SuiteCli.USER_ERROR);
-        assertThat(unreadable.err()).contains("cannot read").contains("bad.jpg");
+        assertThat(unreadable.err()).contains("is not a PNG, JPEG or BMP file").contains("bad.jpg");
 
         CliOutcome target = cli("attack", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(), "--dir",
                 imagenet.toString(), "--attack", "adam", "--targets", "5,1000");

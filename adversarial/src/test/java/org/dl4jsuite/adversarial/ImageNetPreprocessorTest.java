@@ -80,7 +80,7 @@ class ImageNetPreprocessorTest {
         Path text = tmp.resolve("not-an-image.jpg");
         Files.writeString(text, "hello");
         assertThatThrownBy(() -> ImageNetPreprocessor.standard().read(text)).isInstanceOf(SuiteException.class)
-                .hasMessageContaining("cannot read").hasMessageContaining("not-an-image.jpg");
+                .hasMessageContaining("is not a PNG, JPEG or BMP file").hasMessageContaining("not-an-image.jpg");
         assertThatThrownBy(() -> ImageNetPreprocessor.standard().read(tmp.resolve("missing.png")))
                 .isInstanceOf(SuiteException.class).hasMessageContaining("image not found");
     }

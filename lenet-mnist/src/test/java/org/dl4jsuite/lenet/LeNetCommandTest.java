@@ -138,7 +138,7 @@ class LeNetCommandTest {
         Path notImage = Files.writeString(tmp.resolve("text.jpg"), "not an image");
         Path model = fashionRun == null ? null : fashionRun.resolve("model.zip");
         org.junit.jupiter.api.Assumptions.assumeTrue(model != null);
-        assertError(cli("predict", "--model", model.toString(), notImage.toString()), "cannot read");
+        assertError(cli("predict", "--model", model.toString(), notImage.toString()), "is not a PNG, JPEG or BMP file");
     }
 
     @Test

@@ -90,7 +90,7 @@ class TfliteCommandTest {
         Files.writeString(notImage, "plain text");
         CliOutcome image = cli("classify", "--tflite", v1.toString(), notImage.toString());
         assertThat(image.code()).isEqualTo(SuiteCli.USER_ERROR);
-        assertThat(image.err()).contains("cannot read").contains("not-an-image.jpg");
+        assertThat(image.err()).contains("is not a PNG, JPEG or BMP file").contains("not-an-image.jpg");
 
         CliOutcome target = cli("attack", "--tflite", v1.toString(), "--dir", models.toString(), "--attack", "adam",
                 "--targets", "5,1000");

@@ -1,8 +1,11 @@
 package org.dl4jsuite.common.images;
 
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_ANYCOLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_ANYDEPTH;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.datavec.image.loader.NativeImageLoader;
 import org.dl4jsuite.common.SuiteException;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Reads any PNG/JPEG/BMP (any size, colour or gray) as an MNIST-style input: grayscale, resized
  * to rows×cols with DataVec's {@link NativeImageLoader}, scaled to [0,1], and inverted when the
- * background is light, since MNIST digits are light strokes on black.
+ * background is light, since MNIST digits are light strokes on black. The file is decoded by {@link ImageDecoder}.
  */
 public final class GrayscaleImageReader {
     private final int rows;
@@ -25,12 +28,10 @@ public final class GrayscaleImageReader {
 
     /** The image as a [1, rows·cols] row in [0,1], MNIST polarity. */
     public INDArray read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new SuiteException("image not found: " + file.toAbsolutePath());
-        }
+        Mat image = ImageDecoder.decode(file, IMREAD_ANYDEPTH | IMREAD_ANYCOLOR);
         INDArray pixels;
         try {
-            pixels = loader.asMatrix(file.toFile());
+            pixels = loader.asMatrix(image);
         } catch (IOException | RuntimeException e) {
             throw new SuiteException("cannot read " + file + " as an image (" + e.getMessage()
                     + "); pass a PNG, JPEG or BMP file");
