@@ -1,13 +1,8 @@
 package org.dl4jsuite.charlstm;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.io.TextFile;
 
 /** A text as ids of its own vocabulary, split by position: the first 90% trains, the last 10% validates. */
 public record CharCorpus(String source, CharVocabulary vocabulary, int[] train, int[] validation) {
@@ -20,22 +15,9 @@ public record CharCorpus(String source, CharVocabulary vocabulary, int[] train, 
         return of(readText(file), file.toString());
     }
 
-    /** The content of a UTF-8 text file; clear errors for a missing or non-UTF-8 file. */
+    /** The content of a UTF-8 text file; clear errors for a missing, too large or non-UTF-8 file. */
     public static String readText(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new SuiteException("text file not found: " + file.toAbsolutePath());
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new SuiteException(file + " is not UTF-8 text (" + e.getMessage() + "); convert it to UTF-8");
-        } catch (IOException e) {
-            throw new SuiteException("cannot read " + file + ": " + e.getMessage());
-        }
-        return text;
+        return TextFile.read(file, "pass a UTF-8 text file");
     }
 
     /** Splits {@code text} (from {@code source}) into training and validation ids of its own vocabulary. */

@@ -1,8 +1,5 @@
 package org.dl4jsuite.wordlm;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +7,7 @@ import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.data.DatasetResolver;
 import org.dl4jsuite.common.data.Datasets;
 import org.dl4jsuite.common.data.ResolvedDataset;
+import org.dl4jsuite.common.io.TextFile;
 
 /**
  * The Penn Treebank as the reference reads it: every line split on whitespace plus {@code <eos>},
@@ -68,13 +66,8 @@ public record WordCorpus(String source, WordDictionary dictionary, int[] train, 
         return out;
     }
 
-    /** A UTF-8 text file's content; a clear error when it is missing or unreadable. */
+    /** A UTF-8 text file's content; a clear error when it is missing, too large, unreadable or not UTF-8. */
     public static String readText(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SuiteException("cannot read " + file.toAbsolutePath() + " (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "); a corpus folder needs ptb.train.txt, ptb.valid.txt and ptb.test.txt");
-        }
+        return TextFile.read(file, "a corpus folder needs ptb.train.txt, ptb.valid.txt and ptb.test.txt");
     }
 }

@@ -112,6 +112,9 @@ public final class Cifar10Batches {
             }
             n += part.length / RECORD;
         }
+        if (n == 0) {
+            throw new SuiteException(source + " has empty batches (no records); it is not CIFAR-10's binary version");
+        }
         byte[] pixels = new byte[n * (RECORD - 1)];
         int[] labels = new int[n];
         int i = 0;

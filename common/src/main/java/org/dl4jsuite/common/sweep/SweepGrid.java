@@ -15,6 +15,8 @@ import org.dl4jsuite.common.SuiteException;
 public final class SweepGrid {
     /** The option whose values are repetitions of one configuration, not configurations. */
     public static final String SEED = "--seed";
+    /** The most points one sweep runs (the reference's largest study has 144). */
+    public static final int MAX_POINTS = 10_000;
 
     private final List<String> fixed;
     private final Map<String, List<String>> axes;
@@ -62,6 +64,14 @@ public final class SweepGrid {
                 fixed.add(option);
                 fixed.add(value);
             }
+        }
+        long points = Math.min(MAX_POINTS + 1L, Math.max(1, seedValues.size()));
+        for (List<String> values : axes.values()) {
+            points = Math.min(MAX_POINTS + 1L, points * values.size());
+        }
+        if (points > MAX_POINTS) {
+            throw new SuiteException("the grid " + axes.keySet() + (seedValues.isEmpty() ? "" : " × seeds")
+                    + " has more than " + MAX_POINTS + " points; split it into several sweeps");
         }
         return new SweepGrid(List.copyOf(fixed), axes, List.copyOf(seedValues));
     }

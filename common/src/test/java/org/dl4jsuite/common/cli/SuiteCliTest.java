@@ -95,6 +95,13 @@ class SuiteCliTest {
     }
 
     @Test
+    void anArgumentStartingWithAtIsAValueNotAnArgumentFile() {
+        // picocli would read '@/' as a file of arguments and fail inside itself (OptionListsFuzzTest's finding).
+        assertThat(run(new TrainLike(), "--shape", "@/")).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(err.toString()).contains("'@/' is not one of: round, square-ish");
+    }
+
+    @Test
     void anUnknownOptionShowsUsageAndFails() {
         assertThat(run(new TrainLike(), "--bogus")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--bogus'").contains("Usage:");

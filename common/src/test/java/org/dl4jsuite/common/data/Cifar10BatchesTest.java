@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -127,6 +128,15 @@ class Cifar10BatchesTest {
         Files.write(labels.resolve("test_batch.bin"), badLabel);
         assertThatThrownBy(() -> Cifar10Batches.read(labels).test(ImageDataset.CIFAR10.classNames()))
                 .isInstanceOf(SuiteException.class).hasMessageContaining("label 12, beyond the 10 classes");
+
+        // Found by Cifar10BatchesFuzzTest: empty batch files made a split of no images.
+        Path none = Files.createDirectories(tmp.resolve("none"));
+        for (String name : List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                "data_batch_5.bin", "test_batch.bin")) {
+            Files.write(none.resolve(name), new byte[0]);
+        }
+        assertThatThrownBy(() -> Cifar10Batches.read(none).test(ImageDataset.CIFAR10.classNames()))
+                .isInstanceOf(SuiteException.class).hasMessageContaining("has empty batches");
     }
 
     @Test

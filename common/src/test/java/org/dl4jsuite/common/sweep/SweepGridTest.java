@@ -46,6 +46,11 @@ class SweepGridTest {
                 .isInstanceOf(SuiteException.class).hasMessageContaining("give the seeds once");
         assertThatThrownBy(() -> SweepGrid.of(List.of("0.1"), List.of()))
                 .isInstanceOf(SuiteException.class).hasMessageContaining("not '0.1'");
+        // 100^6 points would be built in memory before the first run.
+        String hundred = String.join(",", java.util.stream.IntStream.range(0, 100).mapToObj(String::valueOf).toList());
+        assertThatThrownBy(() -> SweepGrid.of(List.of("--a", hundred, "--b", hundred, "--c", hundred, "--d", hundred,
+                "--e", hundred, "--f", hundred), List.of())).isInstanceOf(SuiteException.class)
+                .hasMessageContaining("more than 10000 points");
     }
 
     @Test
