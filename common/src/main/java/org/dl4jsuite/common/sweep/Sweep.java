@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.train.StepProgress;
 
 /**
  * A sweep's folder and its points' runs: each point is an ordinary run folder under
@@ -85,14 +86,16 @@ public final class Sweep {
                 throw new SuiteException("sweep point " + point.label(axisOrder()) + ": " + e.getMessage(), e);
             }
         }
+        SweepProgress progress = new SweepProgress(points.size(), System.nanoTime());
         for (int i = 0; i < points.size(); i++) {
             SweepPoint point = points.get(i);
-            String name = String.format("point %d/%d  %s%s", i + 1, points.size(), point.label(axisOrder()),
-                    point.seed() == null ? "" : "  seed " + point.seed());
+            String label = point.label(axisOrder()) + (point.seed() == null ? "" : "  seed " + point.seed());
+            String name = String.format("point %d/%d  %s", i + 1, points.size(), label);
             if (finished(point)) {
                 console.println(name + ": done");
                 continue;
             }
+            console.println(progress.line(i, System.nanoTime()));
             List<String> args = new ArrayList<>(point.trainArgs());
             Optional<Path> stopped = runFolder(point)
                     .filter(run -> Files.isDirectory(run.resolve("checkpoints")));
@@ -105,7 +108,9 @@ public final class Sweep {
             } else {
                 console.println(name + ": training");
             }
-            int code = train.apply(args);
+            int code = StepProgress.withTaskPrefix(String.format("%d/%d %s ", i + 1, points.size(), label),
+                    () -> train.apply(args));
+            progress.trained();
             if (code == USER_ERROR) {
                 // e.g. a learning rate that makes training diverge: the grid's other points still run
                 console.println(name + ": failed (see its message above); the sweep goes on without it");
@@ -116,6 +121,7 @@ public final class Sweep {
                 return code;
             }
         }
+        console.println(progress.line(points.size(), System.nanoTime()));
         if (failed > 0) {
             console.println(failed + " of " + points.size() + " points failed; the report leaves them out");
         }

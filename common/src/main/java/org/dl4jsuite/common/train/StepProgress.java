@@ -25,6 +25,20 @@ public interface StepProgress extends AutoCloseable {
         return terminal ? new Bar() : LINES;
     }
 
+    /**
+     * Runs {@code task} with {@code prefix} before every bar's name (a sweep puts its point's position and label
+     * there); bars started by other threads meanwhile get it too.
+     */
+    static <T> T withTaskPrefix(String prefix, java.util.function.Supplier<T> task) {
+        String before = Bar.taskPrefix;
+        Bar.taskPrefix = prefix;
+        try {
+            return task.get();
+        } finally {
+            Bar.taskPrefix = before;
+        }
+    }
+
     /** Whether the per-step log lines stay off the console (they still go to metrics.jsonl). */
     boolean replacesLogLines();
 
@@ -43,6 +57,9 @@ public interface StepProgress extends AutoCloseable {
 
     /** The terminal bar. */
     final class Bar implements StepProgress {
+        /** Put before every bar's name (see {@link StepProgress#withTaskPrefix}). */
+        private static volatile String taskPrefix = "";
+
         private ProgressBar bar;
 
         @Override
@@ -53,7 +70,7 @@ public interface StepProgress extends AutoCloseable {
         @Override
         public void startEpoch(String name, int batches, int done) {
             close();
-            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(batches).startsFrom(done, Duration.ZERO)
+            bar = new ProgressBarBuilder().setTaskName(taskPrefix + name).setInitialMax(batches).startsFrom(done, Duration.ZERO)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .setUpdateIntervalMillis(250).build();
         }
