@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * One averaging round on this machine's cores with DL4J's {@link ParallelWrapper}: each replica (a thread with
@@ -30,8 +31,16 @@ public final class ParallelWrapperStep implements ReplicaStep {
 
     @Override
     public double fit(Model model, DataSet round) {
-        wrapper.fit(new ListDataSetIterator<>(round.batchBy(batchSize), batchSize));
+        wrapper.fit(batches(round, batchSize));
         return network.score();
+    }
+
+    /**
+     * The round's mini-batches one by one. ListDataSetIterator's second argument is how many list elements each
+     * {@code next()} merges: given the batch size there, it handed ParallelWrapper the whole round as one batch.
+     */
+    static DataSetIterator batches(DataSet round, int batchSize) {
+        return new ListDataSetIterator<>(round.batchBy(batchSize), 1);
     }
 
     @Override
