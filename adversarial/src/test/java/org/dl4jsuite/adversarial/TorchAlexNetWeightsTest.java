@@ -3,12 +3,12 @@ package org.dl4jsuite.adversarial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.TestResources;
 import org.dl4jsuite.common.io.NpzFile;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +27,7 @@ class TorchAlexNetWeightsTest {
     }
 
     static Path fixture(String name) {
-        try {
-            return Path.of(TorchAlexNetWeightsTest.class.getResource("/alexnet-fixture/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.path(TorchAlexNetWeightsTest.class, "/alexnet-fixture/" + name);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.TestResources;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -19,8 +20,8 @@ class TfliteFuzzTest {
     static void backend() throws Exception {
         ComputeBackend.initialise(0);
         // DL4J's graph classes load (and are instrumented) on the first import: not inside the one second per input.
-        byte[] seed = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(TfliteFuzzTest.class.getResource(
-                "TfliteFuzzTestInputs/importsOrRefuses/depthwise-pool-reshape-softmax.tflite").toURI()));
+        byte[] seed = java.nio.file.Files.readAllBytes(TestResources.path(TfliteFuzzTest.class,
+                "TfliteFuzzTestInputs/importsOrRefuses/depthwise-pool-reshape-softmax.tflite"));
         TfliteImporter.importModel(TfliteReader.parse(ByteBuffer.wrap(seed), "seed.tflite"), true);
     }
 

@@ -3,8 +3,8 @@ package org.dl4jsuite.common.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.file.Path;
 import org.dl4jsuite.common.ReadOrRefuse;
+import org.dl4jsuite.common.TestResources;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,8 +23,8 @@ class ImageDecoderFuzzTest {
         ComputeBackend.initialise(0);
         reader = new GrayscaleImageReader(28, 28);
         // OpenCV's libraries load on the first decode: not inside the fuzzer's one-second limit per input.
-        reader.read(Path.of(ImageDecoderFuzzTest.class.getResource(
-                "ImageDecoderFuzzTestInputs/readsOrRefuses/mnist-test-0.png").toURI()));
+        reader.read(TestResources.path(ImageDecoderFuzzTest.class,
+                "ImageDecoderFuzzTestInputs/readsOrRefuses/mnist-test-0.png"));
     }
 
     @FuzzTest(maxDuration = "10m")

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.TestResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +19,7 @@ class ImageDecoderTest {
     Path tmp;
 
     static Path seed(String name) {
-        try {
-            return Path.of(ImageDecoderTest.class.getResource("ImageDecoderFuzzTestInputs/readsOrRefuses/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.path(ImageDecoderTest.class, "ImageDecoderFuzzTestInputs/readsOrRefuses/" + name);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.TestResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,11 +24,7 @@ class NpzFileTest {
     Path tmp;
 
     static Path seed(String name) {
-        try {
-            return Path.of(NpzFileTest.class.getResource("NpzFileFuzzTestInputs/readsOrRefuses/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.path(NpzFileTest.class, "NpzFileFuzzTestInputs/readsOrRefuses/" + name);
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.TestResources;
 import org.dl4jsuite.common.io.AtomicFiles;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +24,9 @@ class CheckpointsFuzzTest {
     private static Path model;
 
     @BeforeAll
-    static void backend() throws URISyntaxException {
+    static void backend() {
         ComputeBackend.initialise(0);
-        model = Path.of(CheckpointsFuzzTest.class.getResource(
-                "ModelFileFuzzTestInputs/loadsOrRefuses/suite-model.zip").toURI());
+        model = TestResources.path(CheckpointsFuzzTest.class, "ModelFileFuzzTestInputs/loadsOrRefuses/suite-model.zip");
     }
 
     @FuzzTest(maxDuration = "10m")

@@ -3,9 +3,9 @@ package org.dl4jsuite.common.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.ReadOrRefuse;
+import org.dl4jsuite.common.TestResources;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,8 +21,8 @@ class ModelFileFuzzTest {
     static void backend() throws Exception {
         ComputeBackend.initialise(0);
         // DL4J's classes load (and are instrumented) on the first load: not inside the fuzzer's one second per input.
-        ModelFile.loadMultiLayer(Path.of(ModelFileFuzzTest.class.getResource(
-                "ModelFileFuzzTestInputs/loadsOrRefuses/suite-model.zip").toURI()), "test", true);
+        ModelFile.loadMultiLayer(TestResources.path(ModelFileFuzzTest.class,
+                "ModelFileFuzzTestInputs/loadsOrRefuses/suite-model.zip"), "test", true);
     }
 
     @FuzzTest(maxDuration = "10m")
