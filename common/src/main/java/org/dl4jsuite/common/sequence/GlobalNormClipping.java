@@ -1,5 +1,6 @@
 package org.dl4jsuite.common.sequence;
 
+import java.io.Serializable;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,8 +17,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * near-zero gradients take full-size steps: on the char-LSTM (T = 100) that alone made DL4J's training leave
  * PyTorch's after the first epoch (one stream's first window from a zero state at 5.5 nats/char instead of
  * 2.6). With the division, DL4J's losses equal PyTorch's step for step.
+ *
+ * <p>It is {@link Serializable}: a distributed trainer (dl4j-spark's workers) receives its listeners serialised
+ * and attaches a copy to each worker's network, so the workers' updates are clipped as the driver's would be.
  */
-public final class GlobalNormClipping extends BaseTrainingListener {
+public final class GlobalNormClipping extends BaseTrainingListener implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final double maxNorm;
     private final int timeSteps;
     private volatile double lastNorm = Double.NaN;

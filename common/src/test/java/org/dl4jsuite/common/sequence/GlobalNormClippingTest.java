@@ -3,6 +3,10 @@ package org.dl4jsuite.common.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -66,5 +70,27 @@ class GlobalNormClippingTest {
         double step = clipped.params().sub(before).norm2Number().doubleValue();
         assertThat(step).isCloseTo(0.5, offset(1e-3));
         assertThat(clipping.lastNorm()).isCloseTo(unclipped, offset(unclipped * 1e-3));
+    }
+
+    @Test
+    void aSerialisedCopyClipsAsTheOriginalDoes() throws Exception {
+        // dl4j-spark sends a worker its listeners serialised; the copy must keep the clip and the time steps.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new GlobalNormClipping(0.5, 4));
+        }
+        GlobalNormClipping copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (GlobalNormClipping) in.readObject();
+        }
+        DataSet batch = new DataSet(Nd4j.rand(new int[] {16, 4}, 1L).muli(10), Nd4j.rand(new int[] {16, 3}, 2L).muli(100));
+        MultiLayerNetwork original = net();
+        original.addListeners(new GlobalNormClipping(0.5, 4));
+        original.fit(batch);
+        MultiLayerNetwork copied = net();
+        copied.addListeners(copy);
+        copied.fit(batch);
+        assertThat(copied.params()).isEqualTo(original.params());
+        assertThat(copy.lastNorm()).isGreaterThan(0.5);
     }
 }
