@@ -1,7 +1,6 @@
 package org.dl4jsuite.distributed;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.train.BatchSource;
 import org.dl4jsuite.common.train.InMemoryBatches;
 import org.dl4jsuite.common.train.Trainer;
@@ -36,12 +35,7 @@ abstract class ReplicatedTrainCommand extends TrainCommand {
 
     @Override
     protected LeNetConfig requested() {
-        if (options.uiPort().isPresent()) {
-            // The UI's listener sits on the driver's network, which never fits a batch itself here.
-            throw new SuiteException("--ui is not available for distributed training yet (the workers train copies of "
-                    + "the network, which report nothing to the driver's UI); train without --ui and read the run's "
-                    + "loss.png and metrics.jsonl, or use lenet-mnist train --ui");
-        }
+        DistributedUi.refuse(options, "lenet-mnist train");
         return super.requested();
     }
 

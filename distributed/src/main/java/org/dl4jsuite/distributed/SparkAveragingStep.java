@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
@@ -26,16 +27,15 @@ public final class SparkAveragingStep implements ReplicaStep {
     private final int workers;
     private final int batchSize;
 
-    private SparkAveragingStep(JavaSparkContext context, MultiLayerNetwork network, WorkerSettings settings,
-                               int batchSize) {
+    private SparkAveragingStep(JavaSparkContext context, MultiLayerNetwork network, int workers,
+                               int averagingFrequency, int batchSize, List<TrainingListener> workerListeners) {
         this.context = context;
         this.network = network;
-        this.workers = settings.workers();
+        this.workers = workers;
         this.batchSize = batchSize;
-        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(settings.workers(),
-                batchSize)
+        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
                 .batchSizePerWorker(batchSize)
-                .averagingFrequency(settings.averagingFrequency())
+                .averagingFrequency(averagingFrequency)
                 .workerPrefetchNumBatches(0)
                 .saveUpdater(true)
                 // The round is already in the driver's memory: no export of its batches to temporary files.
@@ -44,11 +44,20 @@ public final class SparkAveragingStep implements ReplicaStep {
                 .repartionData(Repartition.NumPartitionsWorkersDiffers)
                 .build();
         this.spark = new SparkDl4jMultiLayer(context, network, master);
+        if (!workerListeners.isEmpty()) {
+            // Sent to the workers serialised; each worker's network gets a copy.
+            spark.setListeners(workerListeners);
+        }
     }
 
-    /** Starts Spark on {@code master} and trains {@code network} (the driver's copy) with {@code settings}. */
-    public static SparkAveragingStep start(SparkMaster master, String appName, MultiLayerNetwork network,
-                                           WorkerSettings settings, int batchSize) {
+    /**
+     * Starts Spark on {@code master} to train {@code network} (the driver's copy): {@code workers} replicas, each
+     * fitting {@code averagingFrequency} mini-batches of {@code batchSize} examples between two averagings, with
+     * {@code workerListeners} (serialisable; e.g. gradient clipping) on every replica's network.
+     */
+    public static SparkAveragingStep start(SparkMaster master, String appName, MultiLayerNetwork network, int workers,
+                                           int averagingFrequency, int batchSize,
+                                           List<TrainingListener> workerListeners) {
         quietSpark();
         SparkConf conf = new SparkConf().setMaster(master.url()).setAppName(appName)
                 .set("spark.ui.showConsoleProgress", "false");
@@ -64,7 +73,7 @@ public final class SparkAveragingStep implements ReplicaStep {
             throw new SuiteException("Spark could not start on --master " + master.url() + ": " + e.getMessage()
                     + "; check the master URL and that this machine can reach it", e);
         }
-        return new SparkAveragingStep(context, network, settings, batchSize);
+        return new SparkAveragingStep(context, network, workers, averagingFrequency, batchSize, workerListeners);
     }
 
     /**

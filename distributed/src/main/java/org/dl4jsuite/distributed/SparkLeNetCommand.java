@@ -1,10 +1,10 @@
 package org.dl4jsuite.distributed;
 
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.lenet.LeNetConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code spark-lenet}: LeNet-5 trained on Spark by {@code SparkDl4jMultiLayer} with parameter averaging. */
 @Command(name = "spark-lenet", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -14,16 +14,8 @@ public final class SparkLeNetCommand extends ReplicatedTrainCommand {
     /** The module name of Spark runs' folders. */
     public static final String MODULE = "lenet-mnist-spark";
 
-    @Option(names = "--master", defaultValue = "${sys:spark.master:-local[2]}",
-            description = "Spark master: local[N] (N worker threads here), spark://HOST:PORT, yarn, k8s://...; "
-                    + "under spark-submit, its --master")
-    String master;
-
-    @Option(names = "--workers", defaultValue = "0",
-            description = "workers the data is split over (executor cores in all); 0 = local[N]'s N")
-    int workers;
-
-    private SparkMaster parsed;
+    @Mixin
+    SparkOptions spark = new SparkOptions();
 
     public SparkLeNetCommand() {
         super(MODULE);
@@ -32,21 +24,18 @@ public final class SparkLeNetCommand extends ReplicatedTrainCommand {
     @Override
     protected LeNetConfig requested() {
         // Checked before the run folder exists: an unreachable master leaves nothing behind.
-        parsed = SparkMaster.parse(master);
-        if (workers == 0 && !parsed.isLocal()) {
-            throw new SuiteException("--master " + master + " is a cluster: give --workers, the executor cores the "
-                    + "data is split over (e.g. executors × spark.executor.cores)");
-        }
+        spark.check();
         return super.requested();
     }
 
     @Override
     int workers() {
-        return workers > 0 ? workers : parsed.localWorkers();
+        return spark.workers();
     }
 
     @Override
     SparkAveragingStep start(MultiLayerNetwork net, WorkerSettings settings, int batchSize) {
-        return SparkAveragingStep.start(parsed, "dl4j-suite " + MODULE, net, settings, batchSize);
+        return SparkAveragingStep.start(spark.master(), "dl4j-suite " + MODULE, net, settings.workers(),
+                settings.averagingFrequency(), batchSize, List.of());
     }
 }

@@ -3,6 +3,7 @@ package org.dl4jsuite.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.data.DatasetResolver;
@@ -32,7 +33,7 @@ class SparkAveragingStepTest {
         double[] aloneLoss = new double[5];
         double[] sparkLoss = new double[5];
         try (SparkAveragingStep spark = SparkAveragingStep.start(SparkMaster.parse("local[1]"), "equality test", driver,
-                new WorkerSettings(1, 1), config.batchSize())) {
+                1, 1, config.batchSize(), List.of())) {
             Iterator<DataSet> epoch = batches.epoch(0, 0);
             for (int step = 0; step < 5; step++) {
                 DataSet batch = epoch.next().copy();

