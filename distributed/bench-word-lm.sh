@@ -8,41 +8,25 @@
 #   distributed/bench-word-lm.sh [--data-dir DIR] [--out distributed/results] [--only single|spark]
 #   (EPOCHS=1, WINDOWS=10)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-data_dir="$root/../shared/data/ptb"
-out="$root/distributed/results"
-only=""
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --data-dir) data_dir="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    --only) only="$2"; shift 2 ;;
-    *) echo "usage: distributed/bench-word-lm.sh [--data-dir DIR] [--out DIR] [--only single|spark]" >&2; exit 2 ;;
-  esac
-done
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
+bench_start "$root/../shared/data/ptb" word-lm "$@"
 epochs="${EPOCHS:-1}"
 windows="${WINDOWS:-10}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$out"
-# Build both jars before any timing.
-"$root/suite" word-lm --help > /dev/null
-"$root/suite" distributed --help > /dev/null
 
 common=(--data-dir "$data_dir" --epochs "$epochs" --checkpoint-every 100000 --log-every 1000000)
 measure() {
   local name="$1"; shift
-  local start end
+  local start seconds
   start=$(date +%s.%N)
   "$root/suite" "$@" --out "$work/run" "${common[@]}" > "$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }
-  end=$(date +%s.%N)
+  seconds=$(bench_seconds "$start")
   # "epoch 1/1 done  train loss 5.2  valid_perplexity 141.7  test_perplexity 138.7  2,345 word/s  400.0 s"
   local line valid test rate
   line=$(grep "epoch $epochs/$epochs done" "$work/log" | tail -n 1)
   valid=$(echo "$line" | grep -o 'valid_perplexity [0-9.]*' | awk '{printf "%.2f", $2}')
   test=$(echo "$line" | grep -o 'test_perplexity [0-9.]*' | awk '{printf "%.2f", $2}')
   rate=$(echo "$line" | grep -o '[0-9,]* word/s' | tr -d ',' | awk '{print $1}')
-  printf '%-46s %8s %8s %8s %8.1f\n' "$name" "$valid" "$test" "$rate" "$(echo "$end - $start" | bc)"
+  printf '%-46s %8s %8s %8s %8.1f\n' "$name" "$valid" "$test" "$rate" "$seconds"
   rm -rf "$work/run" "$work/log"
 }
 
@@ -50,10 +34,10 @@ measure() {
   echo "word LM, PTB, $epochs epoch(s), notebook configuration (20 streams x 30 words, 1x1024 LSTM, Adam 0.002," \
     "clip 0.5); $(nproc) cores; $(date -u +%Y-%m-%d)"
   printf '%-46s %8s %8s %8s %8s\n' "run" "valid ppl" "test ppl" "words/s" "wall s"
-  if [[ "$only" != "spark" ]]; then
+  if bench_wants single; then
     measure "single machine (word-lm train)" word-lm train
   fi
-  if [[ "$only" != "single" ]]; then
+  if bench_wants spark; then
     measure "spark local[2], blocks of $windows windows" distributed spark-word-lm --master 'local[2]' \
       --averaging-windows "$windows"
   fi
