@@ -6,7 +6,7 @@
 # figure) and wall time of the whole command (corpus reading and the held-out passes included).
 #
 #   distributed/bench-word-lm.sh [--data-dir DIR] [--out distributed/results] [--only single|spark]
-#   (EPOCHS=1, WINDOWS=10)
+#   (EPOCHS=1, WINDOWS=10; SPARK_OPTIONS="--lr 0.004" adds spark-word-lm options, e.g. another learning rate)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 bench_start "$root/../shared/data/ptb" word-lm "$@"
@@ -38,7 +38,7 @@ measure() {
     measure "single machine (word-lm train)" word-lm train
   fi
   if bench_wants spark; then
-    measure "spark local[2], blocks of $windows windows" distributed spark-word-lm --master 'local[2]' \
-      --averaging-windows "$windows"
+    measure "spark local[2], blocks of $windows windows${SPARK_OPTIONS:+, $SPARK_OPTIONS}" distributed spark-word-lm --master 'local[2]' \
+      --averaging-windows "$windows" ${SPARK_OPTIONS:-}
   fi
 } | tee "$out/distributed-word-lm${only:+-$only}.txt"
