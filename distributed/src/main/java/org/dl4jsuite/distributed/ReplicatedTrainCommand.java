@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.train.BatchSource;
 import org.dl4jsuite.common.train.InMemoryBatches;
 import org.dl4jsuite.common.train.Trainer;
-import org.dl4jsuite.common.train.TrainingPlan;
 import org.dl4jsuite.common.train.TrainingRun;
 import org.dl4jsuite.lenet.LeNetConfig;
 import org.dl4jsuite.lenet.TrainCommand;
@@ -20,7 +19,6 @@ abstract class ReplicatedTrainCommand extends TrainCommand {
             description = "batches each worker trains between two averagings of parameters and updater state")
     int averagingFrequency;
 
-    private ReplicaStep step;
     private WorkerSettings settings;
 
     ReplicatedTrainCommand(String module) {
@@ -44,17 +42,11 @@ abstract class ReplicatedTrainCommand extends TrainCommand {
         settings = WorkerSettings.forRun(run.directory(), new WorkerSettings(workers(), averagingFrequency));
         System.out.printf("%d workers, averaging every %d batches of %d (one step = %d batches)%n",
                 settings.workers(), settings.averagingFrequency(), run.config().batchSize(), settings.roundBatches());
-        step = start(net, settings, run.config().batchSize());
-        return step;
+        return start(net, settings, run.config().batchSize());
     }
 
     @Override
     protected final BatchSource batches(InMemoryBatches batches, TrainingRun<LeNetConfig> run) {
         return new GroupedBatches(batches, settings.roundBatches());
-    }
-
-    @Override
-    protected final TrainingPlan.Resource resources() {
-        return step;
     }
 }

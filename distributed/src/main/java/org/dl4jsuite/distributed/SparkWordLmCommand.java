@@ -8,7 +8,6 @@ import org.dl4jsuite.common.sequence.StreamBatches;
 import org.dl4jsuite.common.sequence.WindowBlocks;
 import org.dl4jsuite.common.train.BatchSource;
 import org.dl4jsuite.common.train.Trainer;
-import org.dl4jsuite.common.train.TrainingPlan;
 import org.dl4jsuite.common.train.TrainingRun;
 import org.dl4jsuite.wordlm.ReferenceLogLine;
 import org.dl4jsuite.wordlm.TrainCommand;
@@ -41,7 +40,6 @@ public final class SparkWordLmCommand extends TrainCommand {
     int averagingWindows;
 
     private WorkerSettings settings;
-    private ReplicaStep step;
 
     public SparkWordLmCommand() {
         super(MODULE);
@@ -78,18 +76,12 @@ public final class SparkWordLmCommand extends TrainCommand {
         SparkAveragingStep engine = SparkAveragingStep.start(spark.master(), "dl4j-suite " + MODULE, net,
                 settings.workers(), 1, config.batchSize(),
                 List.of(new GlobalNormClipping(config.clipNorm(), config.seqLength())));
-        step = new WindowBlockStep(engine, config.seqLength(), "word");
-        return step;
+        return new WindowBlockStep(engine, config.seqLength(), "word");
     }
 
     @Override
     protected Trainer.StepHook afterEachStep(ReferenceLogLine notebookLine) {
         // The notebook's line counts windows; a step here is a round, which the loop's own log line reports.
         return (state, loss) -> { };
-    }
-
-    @Override
-    protected TrainingPlan.Resource resources() {
-        return step;
     }
 }

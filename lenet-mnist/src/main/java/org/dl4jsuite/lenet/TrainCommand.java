@@ -42,7 +42,7 @@ public class TrainCommand extends TrainingRecipe<LeNetConfig> {
     /**
      * The step that trains the network on one batch of {@link #batches}: DL4J's {@code fit} here; another engine
      * (Spark, ParallelWrapper) trains a group of batches on its workers instead. Called once, after the network is
-     * built or restored; whatever it opens it hands to {@code plan.closeAfter}.
+     * built or restored; whatever it opens it releases in its {@code close}, which the run calls at the end.
      */
     protected Trainer.Step step(MultiLayerNetwork net, TrainingRun<LeNetConfig> run) {
         return Trainer.Step.FIT;
@@ -51,11 +51,6 @@ public class TrainCommand extends TrainingRecipe<LeNetConfig> {
     /** The batches the loop feeds {@link #step}: LeNet-5's shuffled mini-batches here. */
     protected BatchSource batches(InMemoryBatches batches, TrainingRun<LeNetConfig> run) {
         return batches;
-    }
-
-    /** Closed once the run has finished (e.g. a Spark context); none here. */
-    protected TrainingPlan.Resource resources() {
-        return () -> { };
     }
 
     @Override
@@ -100,7 +95,6 @@ public class TrainCommand extends TrainingRecipe<LeNetConfig> {
         BatchSource batches = batches(new InMemoryBatches(trainInput, train.labels(), config.batchSize(), seed, true),
                 run);
         return TrainingPlan.of(net, batches, metadata)
-                .closeAfter(resources())
                 .step(average != null ? average : step)
                 .evaluateEachEpoch(epochs -> Map.of("test_accuracy",
                         average != null ? average.withAverage(accuracy) : accuracy.get()))

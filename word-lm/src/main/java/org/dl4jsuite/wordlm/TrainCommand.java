@@ -47,7 +47,8 @@ public class TrainCommand extends TrainingRecipe<WordLmConfig> {
     /**
      * The step that trains the network on one batch of {@link #batches}: the notebook's stateful truncated-BPTT
      * step with the per-token gradient clipped to {@code --clip}; another engine (Spark) trains a group of blocks
-     * on its workers instead. Called once, after the network is built or restored and {@link #batches} is made.
+     * on its workers instead, and closes its engine in {@code close}. Called once, after the network is built or
+     * restored and {@link #batches} is made.
      */
     protected Trainer.Step step(MultiLayerNetwork net, TrainingRun<WordLmConfig> run) {
         WordLmConfig config = run.config();
@@ -62,11 +63,6 @@ public class TrainCommand extends TrainingRecipe<WordLmConfig> {
     /** Called after every step: the notebook's own log line here (its steps are windows). */
     protected Trainer.StepHook afterEachStep(ReferenceLogLine notebookLine) {
         return notebookLine;
-    }
-
-    /** Closed once the run has finished (e.g. a Spark context); none here. */
-    protected TrainingPlan.Resource resources() {
-        return () -> { };
     }
 
     @Override
@@ -99,7 +95,6 @@ public class TrainCommand extends TrainingRecipe<WordLmConfig> {
         Trainer.Step step = step(net, run);
         return TrainingPlan.of(net, source, metadata)
                 .step(step)
-                .closeAfter(resources())
                 .afterEachStep(afterEachStep(new ReferenceLogLine(config.epochs(), notebookSteps, config.logEvery(),
                         System.out)))
                 .evaluateEvery(config.memoryEvery(), state -> MemoryFigures.now())

@@ -59,6 +59,11 @@ public final class AveragedWeights implements Trainer.Step {
     }
 
     @Override
+    public void close() {
+        inner.close();
+    }
+
+    @Override
     public void save(Path checkpointDirectory) {
         inner.save(checkpointDirectory);
         try {

@@ -47,7 +47,7 @@ public final class Trainer {
      * truncated BPTT with carried RNN state) replaces it and may keep state across batches, which it
      * then writes with every checkpoint.
      */
-    public interface Step {
+    public interface Step extends AutoCloseable {
         /** Plain {@code network.fit(batch)}: one update, the batch's score as loss. */
         Step FIT = (model, batch) -> {
             ((NeuralNetwork) model).fit(batch);
@@ -73,6 +73,14 @@ public final class Trainer {
 
         /** Writes the step's own state into a checkpoint folder that is being built. */
         default void save(Path checkpointDirectory) {
+        }
+
+        /**
+         * Releases what the step opened (an engine such as a Spark context) once the run has finished, however it
+         * ended; a step that wraps another closes it.
+         */
+        @Override
+        default void close() {
         }
     }
 

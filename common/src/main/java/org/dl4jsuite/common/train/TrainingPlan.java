@@ -22,13 +22,6 @@ public final class TrainingPlan {
         void save(Trainer.Result result, Path file);
     }
 
-    /** Something a run opens for its training and closes when it has finished (e.g. a Spark context). */
-    @FunctionalInterface
-    public interface Resource extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     private final Model network;
     private final BatchSource batches;
     private final ModelMetadata metadata;
@@ -39,7 +32,6 @@ public final class TrainingPlan {
     private Trainer.EpochEvaluation perEpoch = epochs -> Map.of();
     private ModelSaver saver;
     private Report report;
-    private Resource resources = () -> { };
 
     private TrainingPlan(Model network, BatchSource batches, ModelMetadata metadata) {
         this.network = Objects.requireNonNull(network, "network");
@@ -53,7 +45,7 @@ public final class TrainingPlan {
         return new TrainingPlan(network, batches, metadata);
     }
 
-    /** Uses {@code custom} instead of DL4J's {@code fit} for each batch. */
+    /** Uses {@code custom} instead of DL4J's {@code fit} for each batch; it is closed once the run has finished. */
     public TrainingPlan step(Trainer.Step custom) {
         this.step = custom;
         return this;
@@ -84,12 +76,6 @@ public final class TrainingPlan {
         return this;
     }
 
-    /** Closes {@code opened} (e.g. a Spark context) once the run has finished, however it ended. */
-    public TrainingPlan closeAfter(Resource opened) {
-        this.resources = Objects.requireNonNull(opened, "opened");
-        return this;
-    }
-
     /** Writes the report with {@code writer} (required). */
     public TrainingPlan report(Report writer) {
         this.report = writer;
@@ -108,8 +94,9 @@ public final class TrainingPlan {
         return metadata;
     }
 
-    Resource resources() {
-        return resources;
+    /** The step, which the run closes when it has finished. */
+    Trainer.Step step() {
+        return step;
     }
 
     Trainer.EpochEvaluation perEpoch() {

@@ -71,7 +71,7 @@ public abstract class TrainingRecipe<C extends TrainConfig> implements Callable<
                 configType, epochsGiven, System.out)) {
             TrainingPlan plan = plan(run);
             Trainer.Result result;
-            try (TrainingPlan.Resource resources = plan.resources(); StopSignal stop = StopSignal.onShutdown();
+            try (Trainer.Step step = plan.step(); StopSignal stop = StopSignal.onShutdown();
                  TrainingUi ui = startUi(run, plan)) {
                 Trainer trainer = plan.configure(run.trainer(plan.metadata(), run.config().logEvery()));
                 result = trainer.train(plan.network(), plan.batches(), run.startState(), plan.perEpoch(), stop);
