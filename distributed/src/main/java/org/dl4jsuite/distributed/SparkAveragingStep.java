@@ -5,6 +5,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
@@ -93,12 +95,29 @@ public final class SparkAveragingStep implements ReplicaStep {
     @Override
     public double fit(Model model, DataSet round) {
         List<DataSet> batches = round.batchBy(batchSize);
-        JavaRDD<DataSet> data = context.parallelize(batches, Math.min(workers, batches.size()));
-        // SparkDl4jMultiLayer counts every fit call as an epoch; the training loop counts epochs itself.
+        int partitions = Math.min(workers, batches.size());
+        JavaRDD<DataSet> data = context.parallelize(batches, partitions);
         int epochs = network.getEpochCount();
+        int iterations = network.getIterationCount();
         spark.fit(data);
+        // SparkDl4jMultiLayer counts every fit call as an epoch; the training loop counts epochs itself.
         network.setEpochCount(epochs);
+        // The training master adds the averaging frequency to the iteration count, one update per DataSet a worker
+        // fits. A worker fits fewer in an epoch's last, shorter round, and under truncated BPTT each DataSet is one
+        // update per window; Adam's bias correction reads the count that the next round sends to the workers.
+        int batchesPerWorker = (batches.size() + partitions - 1) / partitions;
+        network.setIterationCount(iterations + batchesPerWorker * updatesPerBatch(batches.get(0)));
         return spark.getScore();
+    }
+
+    /** The updates DL4J's {@code fit} makes on {@code batch}: one, or one per window of a truncated-BPTT sequence. */
+    private int updatesPerBatch(DataSet batch) {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        if (conf.getBackpropType() != BackpropType.TruncatedBPTT || batch.getFeatures().rank() != 3) {
+            return 1;
+        }
+        long length = batch.getFeatures().size(2);
+        return (int) ((length + conf.getTbpttFwdLength() - 1) / conf.getTbpttFwdLength());
     }
 
     @Override

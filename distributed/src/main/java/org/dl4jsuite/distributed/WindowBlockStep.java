@@ -1,14 +1,12 @@
 package org.dl4jsuite.distributed;
 
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * An engine's step over rounds of window blocks ([blocks × streams, 1, K·seq], each worker walking its blocks in
  * truncated-BPTT windows of {@code seqLength}), in the language model's units: the loss per token of the workers'
- * last windows, throughput in tokens, and the driver's iteration count advanced by the windows each worker
- * trained (each is one update).
+ * last windows, throughput in tokens.
  */
 final class WindowBlockStep implements ReplicaStep {
     private final ReplicaStep engine;
@@ -23,14 +21,8 @@ final class WindowBlockStep implements ReplicaStep {
 
     @Override
     public double fit(Model model, DataSet round) {
-        MultiLayerNetwork network = (MultiLayerNetwork) model;
-        int iterations = network.getIterationCount();
-        double loss = engine.fit(model, round);
-        // dl4j-spark counts one update per DataSet a worker fits; truncated BPTT makes one per window, and Adam's
-        // bias correction reads the count that the next round sends to the workers.
-        network.setIterationCount(iterations + (int) (round.getFeatures().size(2) / seqLength));
         // DL4J's RNN losses sum over the time steps of the last window fitted: report the per-token mean.
-        return loss / seqLength;
+        return engine.fit(model, round) / seqLength;
     }
 
     @Override
