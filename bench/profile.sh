@@ -12,7 +12,7 @@
 # --steps: the training steps the command runs (for the per-step column of `bench onednn`). Linux x86-64 only.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-onednn=""; steps=0; focus="Trainer.train"
+onednn=""; steps=0; focus="TrainingLoop.train"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --onednn) onednn=1; shift ;;

@@ -29,7 +29,7 @@ public final class ProfileCommand implements Callable<Integer> {
     Path stacks;
 
     @Option(names = "--focus", description = "Count only stacks through a frame containing this text (the training loop).")
-    String focus = "Trainer.train";
+    String focus = "TrainingLoop.train";
 
     @Option(names = "--top", description = "Rows of the frame table.")
     int top = 20;

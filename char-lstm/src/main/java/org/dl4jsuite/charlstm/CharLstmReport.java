@@ -7,7 +7,7 @@ import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.report.LinePlot;
 import org.dl4jsuite.common.report.RunReport;
 import org.dl4jsuite.common.train.MetricsLog;
-import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.train.TrainingLoop;
 import org.dl4jsuite.common.train.TrainingRun;
 
 /** The end-of-training report of a char-lstm run: the loss curves (PNG), the final validation loss, a sample, report.md. */
@@ -21,7 +21,7 @@ final class CharLstmReport {
     }
 
     /** Writes the plot and report.md into the run folder; returns the final validation loss in nats/char. */
-    double write(MultiLayerNetwork net, Trainer.Result result, CharSamples samples) {
+    double write(MultiLayerNetwork net, TrainingLoop.Result result, CharSamples samples) {
         double validation = CharSamples.validationLoss(net, corpus.validation(), run.config().seqLength());
         List<Map<String, Object>> metrics = MetricsLog.read(run.directory().file("metrics.jsonl"));
         List<Map<String, Object>> steps = MetricsLog.ofType(metrics, "step");
@@ -37,8 +37,8 @@ final class CharLstmReport {
                         corpus.vocabulary().size()))
                 .fact("configuration", Json.line(run.config()))
                 .fact("parameters", net.numParams())
-                .fact("epochs completed", result.state().epoch() + " of " + run.options().epochs()
-                        + (result.outcome() == Trainer.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
+                .fact("epochs completed", result.state().epoch() + " of " + run.config().epochs()
+                        + (result.outcome() == TrainingLoop.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
                 .fact("steps", result.state().step())
                 .fact("training time", String.format("%.1f s (evaluation excluded)", result.state().wallSeconds()))
                 .fact("validation loss", String.format("%.4f nats/char, %.4f bits/char", validation,

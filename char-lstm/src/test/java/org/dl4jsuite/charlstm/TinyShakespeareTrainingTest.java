@@ -7,8 +7,7 @@ import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.data.SharedData;
 import org.dl4jsuite.common.runtime.ComputeBackend;
-import org.dl4jsuite.common.sequence.GlobalNormClipping;
-import org.dl4jsuite.common.sequence.StatefulTbpttStep;
+import org.dl4jsuite.common.sequence.TruncatedBpttStep;
 import org.dl4jsuite.common.sequence.StreamBatches;
 import org.dl4jsuite.common.sequence.StreamLoss;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,10 @@ class TinyShakespeareTrainingTest {
         CharLstmConfig config = TrainConfig.with(new CharLstmConfig(), "--batch-size", "32", "--seq-length", "50",
                 "--embedding", "16", "--hidden", "128", "--layers", "1", "--lr", "1e-2", "--log-every", "10", "--sample-length", "0");
         MultiLayerNetwork net = CharLstmModel.build(config, corpus.vocabulary().size(), 42);
-        net.addListeners(new GlobalNormClipping(config.clipNorm(), config.seqLength()));
-        StatefulTbpttStep step = new StatefulTbpttStep(net);
+        TruncatedBpttStep step = new TruncatedBpttStep(net, config.seqLength(), config.clipNorm(), "char");
         StreamBatches batches = new StreamBatches(corpus.train(), config.batchSize(), config.seqLength());
         for (int k = 0; k < 120; k++) {
-            step.fit(net, batches.window(k));
+            step.fit(batches.window(k));
         }
         int[] validation = Arrays.copyOfRange(corpus.validation(), 0, 30_000);
         double loss = StreamLoss.meanNats(net, validation, 16, config.seqLength());

@@ -1,43 +1,49 @@
 package org.dl4jsuite.distributed;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.TrainingOptions;
+import org.dl4jsuite.common.train.TrainingSession;
 import org.dl4jsuite.lenet.LeNetConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code parallel-lenet}: LeNet-5 trained on this machine's cores (or GPUs) by DL4J's ParallelWrapper. */
+/** {@code parallel-lenet}: LeNet-5's training with each step an averaging round of DL4J's ParallelWrapper on this machine. */
 @Command(name = "parallel-lenet", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train LeNet-5 with ParallelWrapper (one replica per worker thread or GPU, parameters averaged); "
                 + "writes runs/lenet-mnist-parallel/<time>/, a lenet-mnist run.")
-public final class ParallelLeNetCommand extends ReplicatedTrainCommand {
+public final class ParallelLeNetCommand implements Callable<Integer> {
     /** The module name of ParallelWrapper runs' folders. */
     public static final String MODULE = "lenet-mnist-parallel";
+
+    @Mixin
+    TrainingOptions options = new TrainingOptions();
+
+    @Mixin
+    LeNetConfig config = new LeNetConfig();
+
+    @Mixin
+    ReplicatedLeNet replicated = new ReplicatedLeNet();
 
     @Option(names = "--workers", defaultValue = "2",
             description = "replicas trained side by side (threads, or GPUs; at least 2)")
     int workers;
 
-    public ParallelLeNetCommand() {
-        super(MODULE);
-    }
+    @Spec
+    CommandSpec spec;
 
     @Override
-    protected LeNetConfig requested() {
+    public Integer call() {
+        DistributedUi.refuse(options, "lenet-mnist train");
         if (workers < 2) {
             throw new SuiteException("--workers must be 2 or more for ParallelWrapper (DL4J refuses fewer), got "
                     + workers + "; one worker is plain training: lenet-mnist train");
         }
-        return super.requested();
-    }
-
-    @Override
-    int workers() {
-        return workers;
-    }
-
-    @Override
-    ParallelWrapperStep start(MultiLayerNetwork net, WorkerSettings settings, int batchSize) {
-        return new ParallelWrapperStep(net, settings, batchSize);
+        return TrainingSession.train(MODULE, options, config, LeNetConfig.class, spec,
+                run -> replicated.of(run, workers, (network, settings) -> new ParallelWrapperStep(network, settings,
+                        run.config().batchSize())));
     }
 }

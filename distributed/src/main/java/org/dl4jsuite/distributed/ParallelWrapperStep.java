@@ -1,7 +1,6 @@
 package org.dl4jsuite.distributed;
 
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.nd4j.linalg.dataset.DataSet;
@@ -30,7 +29,7 @@ public final class ParallelWrapperStep implements ReplicaStep {
     }
 
     @Override
-    public double fit(Model model, DataSet round) {
+    public double fit(DataSet round) {
         wrapper.fit(batches(round, batchSize));
         return network.score();
     }

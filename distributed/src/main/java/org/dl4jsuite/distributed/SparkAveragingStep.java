@@ -4,7 +4,6 @@ import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -93,7 +92,7 @@ public final class SparkAveragingStep implements ReplicaStep {
     }
 
     @Override
-    public double fit(Model model, DataSet round) {
+    public double fit(DataSet round) {
         List<DataSet> batches = round.batchBy(batchSize);
         int partitions = Math.min(workers, batches.size());
         JavaRDD<DataSet> data = context.parallelize(batches, partitions);

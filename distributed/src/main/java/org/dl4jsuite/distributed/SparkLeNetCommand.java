@@ -1,41 +1,46 @@
 package org.dl4jsuite.distributed;
 
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.concurrent.Callable;
+import org.dl4jsuite.common.cli.TrainingOptions;
+import org.dl4jsuite.common.train.TrainingSession;
 import org.dl4jsuite.lenet.LeNetConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code spark-lenet}: LeNet-5 trained on Spark by {@code SparkDl4jMultiLayer} with parameter averaging. */
+/** {@code spark-lenet}: LeNet-5's training with each step a parameter-averaging round on Spark ({@code SparkDl4jMultiLayer}). */
 @Command(name = "spark-lenet", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train LeNet-5 on Apache Spark (dl4j-spark parameter averaging); writes "
                 + "runs/lenet-mnist-spark/<time>/, a lenet-mnist run (evaluate, predict, attack read its model.zip).")
-public final class SparkLeNetCommand extends ReplicatedTrainCommand {
+public final class SparkLeNetCommand implements Callable<Integer> {
     /** The module name of Spark runs' folders. */
     public static final String MODULE = "lenet-mnist-spark";
 
     @Mixin
+    TrainingOptions options = new TrainingOptions();
+
+    @Mixin
+    LeNetConfig config = new LeNetConfig();
+
+    @Mixin
     SparkOptions spark = new SparkOptions();
 
-    public SparkLeNetCommand() {
-        super(MODULE);
-    }
+    @Mixin
+    ReplicatedLeNet replicated = new ReplicatedLeNet();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    protected LeNetConfig requested() {
+    public Integer call() {
+        DistributedUi.refuse(options, "lenet-mnist train");
         // Checked before the run folder exists: an unreachable master leaves nothing behind.
         spark.check();
-        return super.requested();
-    }
-
-    @Override
-    int workers() {
-        return spark.workers();
-    }
-
-    @Override
-    SparkAveragingStep start(MultiLayerNetwork net, WorkerSettings settings, int batchSize) {
-        return SparkAveragingStep.start(spark.master(), "dl4j-suite " + MODULE, net, settings.workers(),
-                settings.averagingFrequency(), batchSize, List.of());
+        return TrainingSession.train(MODULE, options, config, LeNetConfig.class, spec,
+                run -> replicated.of(run, spark.workers(), (network, settings) -> SparkAveragingStep.start(
+                        spark.master(), "dl4j-suite " + MODULE, network, settings.workers(),
+                        settings.averagingFrequency(), run.config().batchSize(), List.of())));
     }
 }

@@ -1,28 +1,28 @@
 package org.dl4jsuite.distributed;
 
-import org.deeplearning4j.nn.api.Model;
+import org.dl4jsuite.common.sequence.TokenMean;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * An engine's step over rounds of window blocks ([blocks × streams, 1, K·seq], each worker walking its blocks in
- * truncated-BPTT windows of {@code seqLength}), in the language model's units: the loss per token of the workers'
+ * truncated-BPTT windows), in the language model's units: the loss per token of the workers'
  * last windows, throughput in tokens.
  */
 final class WindowBlockStep implements ReplicaStep {
     private final ReplicaStep engine;
-    private final int seqLength;
+    private final TokenMean perToken;
     private final String unit;
 
-    WindowBlockStep(ReplicaStep engine, int seqLength, String unit) {
+    WindowBlockStep(ReplicaStep engine, TokenMean perToken, String unit) {
         this.engine = engine;
-        this.seqLength = seqLength;
+        this.perToken = perToken;
         this.unit = unit;
     }
 
     @Override
-    public double fit(Model model, DataSet round) {
+    public double fit(DataSet round) {
         // DL4J's RNN losses sum over the time steps of the last window fitted: report the per-token mean.
-        return engine.fit(model, round) / seqLength;
+        return perToken.loss(engine.fit(round));
     }
 
     @Override

@@ -11,13 +11,13 @@ import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.SharedData;
 import org.dl4jsuite.common.train.InMemoryBatches;
-import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.train.FeedForwardStep;
 import org.dl4jsuite.lenet.LeNetConfig;
 import org.dl4jsuite.lenet.LeNetModel;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** Spark's parameter averaging against one machine's training, the check DL4J's own Spark tests make. */
+/** Spark's parameter averaging (DL4J's {@code fit} on the workers) against the suite's own feed-forward step. */
 class SparkAveragingStepTest {
 
     @Test
@@ -29,6 +29,7 @@ class SparkAveragingStepTest {
         MultiLayerNetwork driver = LeNetModel.build(config, 7);
         assertThat(driver.params()).isEqualTo(alone.params());
         InMemoryBatches batches = new InMemoryBatches(train.features(), train.labels(), config.batchSize(), 7, true);
+        FeedForwardStep single = new FeedForwardStep(alone);
 
         double[] aloneLoss = new double[5];
         double[] sparkLoss = new double[5];
@@ -37,8 +38,8 @@ class SparkAveragingStepTest {
             Iterator<DataSet> epoch = batches.epoch(0, 0);
             for (int step = 0; step < 5; step++) {
                 DataSet batch = epoch.next().copy();
-                aloneLoss[step] = Trainer.Step.FIT.fit(alone, batch);
-                sparkLoss[step] = spark.fit(driver, batch);
+                aloneLoss[step] = single.fit(batch);
+                sparkLoss[step] = spark.fit(batch);
             }
         }
         assertThat(sparkLoss).containsExactly(aloneLoss, org.assertj.core.data.Offset.offset(1e-6));

@@ -7,7 +7,8 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.data.SharedData;
 import org.dl4jsuite.common.sequence.GlobalNormClipping;
-import org.dl4jsuite.common.sequence.StatefulTbpttStep;
+import org.dl4jsuite.common.sequence.TokenMean;
+import org.dl4jsuite.common.sequence.TruncatedBpttStep;
 import org.dl4jsuite.common.sequence.StreamBatches;
 import org.dl4jsuite.common.sequence.WindowBlocks;
 import org.dl4jsuite.common.train.TrainConfig;
@@ -34,9 +35,8 @@ class SparkWordLmStepTest {
         WindowBlocks blocks = new WindowBlocks(windows, WINDOWS_PER_BLOCK);
 
         MultiLayerNetwork alone = WordLmModel.build(config, vocabulary, 11);
-        GlobalNormClipping clipping = new GlobalNormClipping(config.clipNorm(), config.seqLength());
-        alone.addListeners(clipping);
-        StatefulTbpttStep notebook = new StatefulTbpttStep(alone, "word");
+        TruncatedBpttStep notebook = new TruncatedBpttStep(alone, config.seqLength(), config.clipNorm(), "word");
+        TokenMean perToken = new TokenMean(config.seqLength());
         MultiLayerNetwork driver = WordLmModel.build(config, vocabulary, 11);
         assertThat(driver.params()).isEqualTo(alone.params());
 
@@ -44,13 +44,13 @@ class SparkWordLmStepTest {
         double[] sparkLoss = new double[2];
         try (WindowBlockStep spark = new WindowBlockStep(SparkAveragingStep.start(SparkMaster.parse("local[1]"),
                 "word-lm equality test", driver, 1, 1, config.batchSize(),
-                List.of(new GlobalNormClipping(config.clipNorm(), config.seqLength()))), config.seqLength(), "word")) {
+                List.of(new WorkerClipping(perToken, new GlobalNormClipping(config.clipNorm())))), perToken, "word")) {
             for (int block = 0; block < 2; block++) {
                 notebook.reset();
                 for (int k = 0; k < WINDOWS_PER_BLOCK; k++) {
-                    aloneLoss[block] = notebook.fit(alone, windows.window(block * WINDOWS_PER_BLOCK + k));
+                    aloneLoss[block] = notebook.fit(windows.window(block * WINDOWS_PER_BLOCK + k));
                 }
-                sparkLoss[block] = spark.fit(driver, blocks.block(block));
+                sparkLoss[block] = spark.fit(blocks.block(block));
             }
         }
         double maxDifference = driver.params().sub(alone.params()).amaxNumber().doubleValue();
@@ -62,7 +62,7 @@ class SparkWordLmStepTest {
                 .amaxNumber().doubleValue()).isLessThan(1e-6);
         // The clipping acted (the last gradient's norm was above the clip), so equal parameters mean that it acted
         // on the worker too; and the driver counts one update per window, as Adam's bias correction needs.
-        assertThat(clipping.lastNorm()).isGreaterThan(config.clipNorm());
+        assertThat(notebook.lastGradientNorm()).isGreaterThan(config.clipNorm());
         assertThat(driver.getIterationCount()).isEqualTo(alone.getIterationCount()).isEqualTo(2 * WINDOWS_PER_BLOCK);
     }
 }

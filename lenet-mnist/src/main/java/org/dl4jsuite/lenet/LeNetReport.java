@@ -13,7 +13,7 @@ import org.dl4jsuite.common.report.RunReport;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.Predictions;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.train.TrainingLoop;
 import org.dl4jsuite.common.train.TrainingRun;
 
 /**
@@ -40,7 +40,7 @@ final class LeNetReport {
     }
 
     /** Writes every artefact into the run folder and returns the test accuracy. */
-    double write(MultiLayerNetwork net, Trainer.Result result) {
+    double write(MultiLayerNetwork net, TrainingLoop.Result result) {
         int[] predicted = Predictions.classes(net, testInput, 1000);
         ConfusionMatrix confusion = ConfusionMatrix.of(test.labelIndex(), predicted, variant.classNames());
         confusion.savePng(run.directory().file("confusion.png"));
@@ -51,8 +51,8 @@ final class LeNetReport {
         new RunReport("LeNet-5 on " + variant.option())
                 .fact("dataset", variant.option() + " (" + dataSource + ")")
                 .fact("configuration", org.dl4jsuite.common.io.Json.line(run.config()))
-                .fact("epochs completed", result.state().epoch() + " of " + run.options().epochs()
-                        + (result.outcome() == Trainer.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
+                .fact("epochs completed", result.state().epoch() + " of " + run.config().epochs()
+                        + (result.outcome() == TrainingLoop.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
                 .fact("steps", result.state().step())
                 .fact("training time", String.format("%.1f s", result.state().wallSeconds()))
                 .fact("test accuracy", String.format("%.2f%%", 100 * confusion.accuracy()))

@@ -8,9 +8,13 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.train.ModelFile;
 import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.train.RunListener;
 
-/** Keeps {@code model.zip} as the model with the lowest validation perplexity seen so far. */
-public final class BestModel {
+/**
+ * Keeps {@code model.zip} as the model with the lowest validation perplexity seen so far: after each epoch's
+ * evaluation (a listener after it), and for the last model offered where a run stopped.
+ */
+public final class BestModel implements RunListener {
     private final MultiLayerNetwork network;
     private final Path file;
     private final ModelMetadata metadata;
@@ -42,15 +46,21 @@ public final class BestModel {
         return best;
     }
 
-    /** Saves the network when {@code figures}' valid_perplexity beats the best so far; returns {@code figures}. */
-    public Map<String, Double> offer(int epoch, Map<String, Double> figures) {
+    @Override
+    public void onEpochEnd(EpochDone done) {
+        if (done.metrics().containsKey("valid_perplexity")) {
+            offer(done.epoch(), done.metrics());
+        }
+    }
+
+    /** Saves the network when {@code figures}' valid_perplexity beats the best so far. */
+    public void offer(int epoch, Map<String, Double> figures) {
         double perplexity = figures.get("valid_perplexity");
         if (perplexity < bestPerplexity) {
             bestPerplexity = perplexity;
             bestEpoch = epoch;
             ModelFile.save(network, file, false, metadata);
         }
-        return figures;
     }
 
     /** The best validation perplexity (infinite before any evaluation). */

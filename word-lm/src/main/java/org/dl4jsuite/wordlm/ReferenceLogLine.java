@@ -1,7 +1,7 @@
 package org.dl4jsuite.wordlm;
 
 import java.io.PrintStream;
-import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.train.RunListener;
 import org.dl4jsuite.common.train.TrainingState;
 
 /**
@@ -9,7 +9,7 @@ import org.dl4jsuite.common.train.TrainingState;
  * from 0 at the first step as the notebook does ({@code step = (i+1)//seq}):
  * {@code Epoch [1/5], Step[0/1549], Loss: 9.2154, Perplexity: 10050.66}, the loss of that one step.
  */
-public final class ReferenceLogLine implements Trainer.StepHook {
+public final class ReferenceLogLine implements RunListener {
     private final int epochs;
     private final int stepsPerEpoch;
     private final int every;
@@ -29,10 +29,11 @@ public final class ReferenceLogLine implements Trainer.StepHook {
     }
 
     @Override
-    public void afterStep(TrainingState state, double loss) {
+    public void onStep(StepDone step) {
+        TrainingState state = step.state();
         int index = state.batchInEpoch() - 1;
         if (index % every == 0) {
-            console.println(line(state.epoch() + 1, epochs, index, stepsPerEpoch, loss));
+            console.println(line(state.epoch() + 1, epochs, index, stepsPerEpoch, step.loss()));
         }
     }
 }

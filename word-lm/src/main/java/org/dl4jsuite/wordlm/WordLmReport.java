@@ -8,7 +8,7 @@ import org.dl4jsuite.common.report.LinePlot;
 import org.dl4jsuite.common.report.RunReport;
 import org.dl4jsuite.common.report.TextTable;
 import org.dl4jsuite.common.train.MetricsLog;
-import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.train.TrainingLoop;
 import org.dl4jsuite.common.train.TrainingRun;
 
 /** The end-of-training report of a word-lm run: training perplexity and validation perplexity per epoch (PNG), a table, report.md. */
@@ -21,7 +21,7 @@ final class WordLmReport {
         this.words = words;
     }
 
-    void write(MultiLayerNetwork net, Trainer.Result result, BestModel best) {
+    void write(MultiLayerNetwork net, TrainingLoop.Result result, BestModel best) {
         List<Map<String, Object>> metrics = MetricsLog.read(run.directory().file("metrics.jsonl"));
         List<Map<String, Object>> steps = MetricsLog.ofType(metrics, "step");
         List<Map<String, Object>> heldOut = MetricsLog.ofType(metrics, "epoch", "final").stream()
@@ -38,8 +38,8 @@ final class WordLmReport {
                         words.dictionary().size(), words.train().length))
                 .fact("configuration", Json.line(run.config()))
                 .fact("parameters", net.numParams())
-                .fact("epochs completed", result.state().epoch() + " of " + run.options().epochs()
-                        + (result.outcome() == Trainer.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
+                .fact("epochs completed", result.state().epoch() + " of " + run.config().epochs()
+                        + (result.outcome() == TrainingLoop.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
                 .fact("steps", result.state().step())
                 .fact("training time", String.format("%.1f s (evaluation excluded)", result.state().wallSeconds()))
                 .fact("backend", run.backend().summary())
@@ -61,7 +61,7 @@ final class WordLmReport {
             TextTable table = new TextTable("step", "off-heap MiB", "physical MiB", "RSS MiB", "heap MiB");
             memory.forEach(r -> table.row(r.get("step"), r.get("offheap_mib"), r.get("physical_mib"), r.get("rss_mib"),
                     r.get("heap_mib")));
-            report.section("Memory (start and end of this session)", "```\n" + table + "```");
+            report.section("Memory (at the start, every --memory-every steps, at the end)", "```\n" + table + "```");
         }
         report.write(run.directory().path());
     }

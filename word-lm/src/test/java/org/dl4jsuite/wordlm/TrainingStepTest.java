@@ -8,8 +8,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.dl4jsuite.common.sequence.GlobalNormClipping;
-import org.dl4jsuite.common.sequence.StatefulTbpttStep;
+import org.dl4jsuite.common.sequence.TruncatedBpttStep;
 import org.dl4jsuite.common.sequence.StreamBatches;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,12 +46,13 @@ class TrainingStepTest {
     @Test
     void theStateAWindowEndsInStartsTheNextWindow() {
         StreamBatches batches = batches();
-        MultiLayerNetwork net = WordLmModel.build(tiny(), VOCAB, 1);
-        StatefulTbpttStep step = new StatefulTbpttStep(net, "word");
-        step.startEpoch(net, 0, 0);
+        WordLmConfig config = tiny();
+        MultiLayerNetwork net = WordLmModel.build(config, VOCAB, 1);
+        TruncatedBpttStep step = new TruncatedBpttStep(net, config.seqLength(), config.clipNorm(), "word");
+        step.startEpoch(0, 0);
 
         Map<String, INDArray> fromZeros0 = stateAfter(net, batches, 0, Map.of());
-        step.fit(net, batches.window(0));
+        step.fit(batches.window(0));
         Map<String, INDArray> carried0 = step.carriedState().get(LSTM);
         assertThat(carried0.get("prevAct").equalsWithEps(fromZeros0.get("prevAct"), 1e-5)).isTrue();
         assertThat(carried0.get("prevAct").norm2Number().doubleValue()).isGreaterThan(0.01);
@@ -61,12 +61,12 @@ class TrainingStepTest {
         Map<String, INDArray> continued = stateAfter(net, batches, 1, carried0);
         Map<String, INDArray> restarted = stateAfter(net, batches, 1, Map.of());
         assertThat(continued.get("prevMem").equalsWithEps(restarted.get("prevMem"), 1e-4)).isFalse();
-        step.fit(net, batches.window(1));
+        step.fit(batches.window(1));
         Map<String, INDArray> carried1 = step.carriedState().get(LSTM);
         assertThat(carried1.get("prevMem").equalsWithEps(continued.get("prevMem"), 1e-5)).isTrue();
         assertThat(carried1.get("prevMem").equalsWithEps(restarted.get("prevMem"), 1e-4)).isFalse();
 
-        step.startEpoch(net, 1, 0);
+        step.startEpoch(1, 0);
         assertThat(step.carriedState()).isEmpty();
     }
 
@@ -78,20 +78,19 @@ class TrainingStepTest {
         MultiLayerNetwork net = WordLmModel.build(config, VOCAB, 2);
         // Weights 4× their initial scale give an unclipped norm well above 0.5, so clipping must act.
         net.params().muli(4);
-        GlobalNormClipping clipping = new GlobalNormClipping(config.clipNorm(), config.seqLength());
         double[] seen = {Double.NaN};
-        // Listeners run in order: this one sees the gradient after clipping, before the updater: already the
-        // per-token mean's (GlobalNormClipping divides by the time steps), still summed over the minibatch.
+        // The step tells the network's DL4J listeners of the gradient after clipping, before the updater: already
+        // the per-token mean's, still summed over the minibatch.
         BaseTrainingListener probe = new BaseTrainingListener() {
             @Override
             public void onGradientCalculation(Model model) {
                 seen[0] = model.gradient().gradient().norm2Number().doubleValue() / model.batchSize();
             }
         };
-        net.addListeners(clipping, probe);
-        StatefulTbpttStep step = new StatefulTbpttStep(net, "word");
-        step.fit(net, batches.window(0));
-        assertThat(clipping.lastNorm()).as("the unclipped norm " + clipping.lastNorm()).isGreaterThan(0.5);
+        net.addListeners(probe);
+        TruncatedBpttStep step = new TruncatedBpttStep(net, config.seqLength(), config.clipNorm(), "word");
+        step.fit(batches.window(0));
+        assertThat(step.lastGradientNorm()).as("the unclipped norm " + step.lastGradientNorm()).isGreaterThan(0.5);
         assertThat(seen[0]).isLessThanOrEqualTo(0.5 + 1e-5).isGreaterThan(0.49);
         assertThat(((RecurrentLayer) net.getLayer(LSTM)).rnnGetTBPTTState()).isNotNull();
     }

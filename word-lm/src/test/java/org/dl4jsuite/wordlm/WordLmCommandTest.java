@@ -86,8 +86,9 @@ class WordLmCommandTest {
             assertThat((Double) e.get("valid_perplexity")).isGreaterThan(1.0).isLessThan(40.0);
             assertThat((Double) e.get("test_perplexity")).isGreaterThan(1.0).isLessThan(40.0);
         }
+        // at the start, every --memory-every 5 steps and at the end of the run
         List<Map<String, Object>> memory = metrics.stream().filter(r -> "memory".equals(r.get("type"))).toList();
-        assertThat(memory).extracting(r -> r.get("step")).containsExactly(0.0, 24.0);
+        assertThat(memory).extracting(r -> r.get("step")).containsExactly(0.0, 5.0, 10.0, 15.0, 20.0, 24.0);
         assertThat((Double) memory.get(0).get("rss_mib")).isGreaterThan(10.0);
     }
 

@@ -41,16 +41,13 @@ public final class TrainingOptions {
             description = "Continue a stopped run: its folder, or nothing for the latest run under --out.")
     String resume;
 
-    /**
-     * The options as the training machinery takes them, validated, for a run of {@code epochs} epochs;
-     * selects the {@code --impl} layer implementations.
-     */
-    public RunOptions toRunOptions(int epochs) {
+    /** The options as the training machinery takes them, validated; selects the {@code --impl} layer implementations. */
+    public RunOptions toRunOptions() {
         impl.select();
         OptionChecks.notNegative("--max-steps", maxSteps, "no limit");
         OptionChecks.notNegative("--threads", threads, "all cores");
         OptionChecks.positive("--checkpoint-every", checkpointEvery);
-        return new RunOptions(data.dataDir(), out, seed, epochs, maxSteps, threads, resume, checkpointEvery);
+        return new RunOptions(data.dataDir(), out, seed, maxSteps, threads, resume, checkpointEvery);
     }
 
     /** The --ui port, or empty without --ui. */

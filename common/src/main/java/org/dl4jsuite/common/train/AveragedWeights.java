@@ -7,65 +7,39 @@ import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Model;
 import org.dl4jsuite.common.SuiteException;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An exponential moving average of the weights, as the PyTorch reference's {@code --ema}: it starts at the initial
- * weights and after every step becomes {@code decay·average + (1 − decay)·weights}. A training step decorator, so
- * the average is written with every checkpoint and a resumed run continues it exactly; evaluations and the final
- * model use the averaged copy.
+ * weights and after every step becomes {@code decay·average + (1 − decay)·weights}. A listener whatever the step,
+ * and a checkpoint part, so a resumed run continues the average exactly; evaluations and the final model use the
+ * averaged copy.
  */
-public final class AveragedWeights implements Trainer.Step {
+public final class AveragedWeights implements RunListener, CheckpointPart {
     private static final String FILE = "weight-average.bin";
 
-    private final Trainer.Step inner;
     private final Model model;
     private final double decay;
     private INDArray average;
 
-    /** Averages {@code model}'s weights with {@code decay} over the steps of {@code inner}. */
-    public AveragedWeights(Trainer.Step inner, Model model, double decay) {
+    /** Averages {@code model}'s weights with {@code decay} over its training steps. */
+    public AveragedWeights(Model model, double decay) {
         if (!(decay > 0 && decay < 1)) {
             throw new IllegalArgumentException("the decay must be in (0, 1), got " + decay);
         }
-        this.inner = inner;
         this.model = model;
         this.decay = decay;
         this.average = model.params().dup();
     }
 
     @Override
-    public double fit(Model m, DataSet batch) {
-        double loss = inner.fit(m, batch);
+    public void onStep(StepDone step) {
         // in place, no temporary per step: average = decay·average + (1 − decay)·weights
         Nd4j.getBlasWrapper().level1().axpy(average.length(), 1 - decay, model.params(), average.muli(decay));
-        return loss;
-    }
-
-    @Override
-    public void startEpoch(Model m, int epoch, int skip) {
-        inner.startEpoch(m, epoch, skip);
-    }
-
-    @Override
-    public long examples(DataSet batch) {
-        return inner.examples(batch);
-    }
-
-    @Override
-    public String unit() {
-        return inner.unit();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     @Override
     public void save(Path checkpointDirectory) {
-        inner.save(checkpointDirectory);
         try {
             Nd4j.saveBinary(average, checkpointDirectory.resolve(FILE).toFile());
         } catch (IOException e) {
@@ -75,6 +49,7 @@ public final class AveragedWeights implements Trainer.Step {
     }
 
     /** Continues the average saved in {@code checkpointDirectory} (a checkpoint without one restarts it from the weights). */
+    @Override
     public void restore(Path checkpointDirectory) {
         Path file = checkpointDirectory.resolve(FILE);
         if (!Files.isRegularFile(file)) {

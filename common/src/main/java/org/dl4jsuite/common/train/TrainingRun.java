@@ -16,12 +16,15 @@ import org.dl4jsuite.common.runtime.ComputeBackend;
 
 /**
  * A training run from the command's point of view: opens a new run folder (or the one being
- * resumed), starts the backend, records config.json, and hands out the metrics log, checkpoints
- * and a configured {@link Trainer}.
+ * resumed), starts the backend, records config.json, and hands out the configuration, the metrics log,
+ * the checkpoints and, on resume, the network and state to continue from.
  *
  * @param <C> the module's configuration
  */
 public final class TrainingRun<C extends TrainConfig> implements AutoCloseable {
+    /** Checkpoints a run keeps: the newest three, so a damaged newest one still leaves two to resume from. */
+    public static final int KEEP_CHECKPOINTS = 3;
+
     private final String module;
     private final RunDirectory directory;
     private final C config;
@@ -41,7 +44,7 @@ public final class TrainingRun<C extends TrainConfig> implements AutoCloseable {
         this.backend = backend;
         this.resumeFrom = resumeFrom;
         this.console = console;
-        this.checkpoints = new Checkpoints(directory.checkpoints(), 3);
+        this.checkpoints = new Checkpoints(directory.checkpoints(), KEEP_CHECKPOINTS);
         this.metrics = new MetricsLog(directory.file("metrics.jsonl"));
     }
 
@@ -71,16 +74,14 @@ public final class TrainingRun<C extends TrainConfig> implements AutoCloseable {
         C saved = Json.convert(recorded.get("config"), type);
         if (epochsGiven) {
             saved.epochs = config.epochs();
-        } else if (!recorded.path("config").has("epochs")) {
-            // runs recorded before the epochs moved into the configuration kept them with the options
-            saved.epochs = recorded.path("options").path("epochs").asInt(config.epochs());
         }
         saved.validate();
         // The shuffle order and per-step randomness derive from the seed: a resumed run must keep its own.
         RunOptions resumed = new RunOptions(options.dataDir(), options.out(),
-                recorded.path("options").path("seed").asLong(options.seed()), saved.epochs(), options.maxSteps(),
-                options.threads(), options.resume(), options.checkpointEvery());
-        Optional<Checkpoints.Checkpoint> checkpoint = new Checkpoints(dir.checkpoints(), 3).latest(console::println);
+                recorded.path("options").path("seed").asLong(options.seed()), options.maxSteps(), options.threads(),
+                options.resume(), options.checkpointEvery());
+        Optional<Checkpoints.Checkpoint> checkpoint = new Checkpoints(dir.checkpoints(), KEEP_CHECKPOINTS)
+                .latest(console::println);
         if (checkpoint.isEmpty()) {
             throw new SuiteException(dir + " has no checkpoint to resume from (it stopped before its first one); "
                     + "start a new run instead");
@@ -138,14 +139,6 @@ public final class TrainingRun<C extends TrainConfig> implements AutoCloseable {
     /** Where training starts: the checkpoint's state, or the beginning. */
     public TrainingState startState() {
         return resumeFrom.map(Checkpoints.Checkpoint::state).orElse(TrainingState.start());
-    }
-
-    /** A trainer for this run, logging every {@code logEvery} steps. */
-    public Trainer trainer(ModelMetadata metadata, int logEvery) {
-        Trainer.Settings settings = new Trainer.Settings(options.epochs(), options.maxSteps(), Math.max(1, logEvery),
-                Math.max(1, options.checkpointEvery()), 3, options.seed());
-        return new Trainer(settings, checkpoints, metadata, metrics, console)
-                .withProgress(console == System.out ? StepProgress.forConsole() : StepProgress.LINES);
     }
 
     private void writeConfig() {

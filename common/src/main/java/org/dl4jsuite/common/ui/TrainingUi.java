@@ -7,7 +7,11 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.ui.VertxUIServer;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.train.RunListener;
+import org.dl4jsuite.common.train.TrainingLoop;
+import org.dl4jsuite.common.train.TrainingState;
 
 /**
  * DL4J's own training UI for a run: a {@link StatsListener} whose storage is a file in the run folder, served by
@@ -64,6 +68,25 @@ public final class TrainingUi implements AutoCloseable {
     /** The listener that records training into this UI's storage. */
     public TrainingListener listener() {
         return new StatsListener(storage);
+    }
+
+    /**
+     * The run listener that records {@code network}'s training here: DL4J's stats listener on the network while it
+     * trains (the network reports its activations to it, the suite's steps their gradients and iterations).
+     */
+    public RunListener recording(MultiLayerNetwork network) {
+        TrainingListener stats = listener();
+        return new RunListener() {
+            @Override
+            public void onTrainingBegin(TrainingState start) {
+                network.addListeners(stats);
+            }
+
+            @Override
+            public void onTrainingEnd(TrainingLoop.Result result) {
+                network.getListeners().remove(stats);
+            }
+        };
     }
 
     /** The overview page. */

@@ -1,7 +1,6 @@
 package org.dl4jsuite.common.workarounds;
 
 import java.util.List;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
@@ -24,20 +23,21 @@ public final class LeanUpdater extends MultiLayerUpdater {
     }
 
     /**
-     * Gives {@code model}'s training the lean updater over its current updater state (nothing for other models,
-     * or when already installed); call it before training, after any restore of the updater state.
+     * Makes the lean updater {@code network}'s, over its current updater state (which checkpoints save), and returns
+     * it; a network whose updater is already lean, or another subclass of DL4J's, keeps it. Call it after any
+     * restore of the updater state.
      */
-    public static void install(Model model) {
-        if (!(model instanceof MultiLayerNetwork network)) {
-            return;
-        }
+    public static MultiLayerUpdater installIn(MultiLayerNetwork network) {
         Updater current = network.getUpdater();
-        if (current instanceof LeanUpdater || !(current instanceof MultiLayerUpdater updater)
-                || current.getClass() != MultiLayerUpdater.class) {
-            return;
+        if (!(current instanceof MultiLayerUpdater updater)) {
+            throw new IllegalArgumentException("a MultiLayerNetwork's updater is a MultiLayerUpdater, got " + current);
         }
-        INDArray state = updater.getStateViewArray();
-        network.setUpdater(state == null ? new LeanUpdater(network, null) : new LeanUpdater(network, state));
+        if (current.getClass() != MultiLayerUpdater.class) {
+            return updater;
+        }
+        LeanUpdater lean = new LeanUpdater(network, updater.getStateViewArray());
+        network.setUpdater(lean);
+        return lean;
     }
 
     /** An updater block that skips its regularization pass when none of its variables has one for that step. */

@@ -26,7 +26,7 @@ class SuiteCliTest {
         @Override
         public Integer call() {
             config.validate();
-            options.toRunOptions(config.epochs());
+            options.toRunOptions();
             if (failWith != null) {
                 throw new SuiteException(failWith);
             }
@@ -67,7 +67,7 @@ class SuiteCliTest {
         TrainLike parsed = new TrainLike();
         assertThat(run(parsed)).isZero();
         assertThat(parsed.config.epochs()).isEqualTo(7);
-        assertThat(parsed.options.toRunOptions(7).seed()).isEqualTo(42);
+        assertThat(parsed.options.toRunOptions().seed()).isEqualTo(42);
     }
 
     @Test
@@ -111,6 +111,6 @@ class SuiteCliTest {
     void bareResumeMeansTheLatestRun() {
         TrainLike command = new TrainLike();
         assertThat(run(command, "--resume")).isZero();
-        assertThat(command.options.toRunOptions(1).resume()).isEqualTo("latest");
+        assertThat(command.options.toRunOptions().resume()).isEqualTo("latest");
     }
 }

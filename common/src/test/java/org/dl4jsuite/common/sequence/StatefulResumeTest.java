@@ -15,8 +15,10 @@ import org.dl4jsuite.common.train.Checkpoints;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.ModelFile;
 import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.train.StepEvaluation;
 import org.dl4jsuite.common.train.StopSignal;
-import org.dl4jsuite.common.train.Trainer;
+import org.dl4jsuite.common.train.TestLoops;
+import org.dl4jsuite.common.train.TrainingLoop;
 import org.dl4jsuite.common.train.TrainingState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,44 +47,43 @@ class StatefulResumeTest {
         return new StreamBatches(tokens, 4, 5); // 41 columns: 8 windows per epoch
     }
 
-    private static MultiLayerNetwork withClipping(MultiLayerNetwork net) {
-        net.addListeners(new GlobalNormClipping(1.0, 5));
+    private static MultiLayerNetwork carried(MultiLayerNetwork net) {
+        CarriedStateLstmLayer.installIn(net);
         return net;
     }
 
-    private static Trainer.Result train(Path dir, MultiLayerNetwork net, StatefulTbpttStep step, long maxSteps,
-                                        TrainingState start) {
-        try (MetricsLog metrics = new MetricsLog(dir.resolve("metrics.jsonl"))) {
-            Trainer trainer = new Trainer(new Trainer.Settings(3, maxSteps, 2, 100, 2, SEED),
-                    new Checkpoints(dir.resolve("ckpt"), 2), METADATA, metrics,
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .withStep(step)
-                    .evaluateEvery(4, state -> Map.of("val_loss", StreamLoss.meanNats(net, new int[] {1, 2, 3, 4, 5, 0, 1},
-                            1, 5)));
-            return trainer.train(net, data(), start, e -> Map.of(), StopSignal.manual());
-        }
+    private static TruncatedBpttStep stepFor(MultiLayerNetwork net) {
+        return new TruncatedBpttStep(net, 5, 1.0, "tok");
+    }
+
+    private static TrainingLoop.Result train(Path dir, MultiLayerNetwork net, TruncatedBpttStep step, long maxSteps,
+                                             TrainingState start) {
+        StepEvaluation validation = new StepEvaluation(4, state -> Map.of("val_loss",
+                StreamLoss.meanNats(net, new int[] {1, 2, 3, 4, 5, 0, 1}, 1, 5)));
+        return TestLoops.train(dir, net, data(), step, List.of(validation), 3, maxSteps, 100, SEED, start,
+                StopSignal.manual());
     }
 
     @Test
     void aRunResumedInMidEpochEndsWithTheParametersOfAnUninterruptedOne() {
-        MultiLayerNetwork straight = withClipping(TinyLstm.network(6, 5, new Adam(1e-2), SEED));
-        Trainer.Result full = train(tmp.resolve("a"), straight, new StatefulTbpttStep(straight), 0, TrainingState.start());
+        MultiLayerNetwork straight = carried(TinyLstm.network(6, 5, new Adam(1e-2), SEED));
+        TrainingLoop.Result full = train(tmp.resolve("a"), straight, stepFor(straight), 0, TrainingState.start());
         assertThat(full.state().step()).isEqualTo(24);
 
         Path b = tmp.resolve("b");
-        MultiLayerNetwork first = withClipping(TinyLstm.network(6, 5, new Adam(1e-2), SEED));
-        train(b, first, new StatefulTbpttStep(first), 11, TrainingState.start());
+        MultiLayerNetwork first = carried(TinyLstm.network(6, 5, new Adam(1e-2), SEED));
+        train(b, first, stepFor(first), 11, TrainingState.start());
         Checkpoints.Checkpoint latest = new Checkpoints(b.resolve("ckpt"), 2).latest().orElseThrow();
         assertThat(latest.state().batchInEpoch()).isEqualTo(3);
         assertThat(latest.directory().resolve("rnn-state")).isDirectory();
 
         // without the saved RNN state a resumed run differs: the assertion below can fail
-        MultiLayerNetwork forgetful = withClipping(ModelFile.loadMultiLayer(latest.modelFile(), "test", true));
-        train(tmp.resolve("c"), forgetful, new StatefulTbpttStep(forgetful), 0, latest.state());
+        MultiLayerNetwork forgetful = carried(ModelFile.loadMultiLayer(latest.modelFile(), "test", true));
+        train(tmp.resolve("c"), forgetful, stepFor(forgetful), 0, latest.state());
         assertThat(forgetful.params()).isNotEqualTo(straight.params());
 
-        MultiLayerNetwork restored = withClipping(ModelFile.loadMultiLayer(latest.modelFile(), "test", true));
-        StatefulTbpttStep step = new StatefulTbpttStep(restored);
+        MultiLayerNetwork restored = carried(ModelFile.loadMultiLayer(latest.modelFile(), "test", true));
+        TruncatedBpttStep step = stepFor(restored);
         step.restore(latest.directory());
         train(b, restored, step, 0, latest.state());
         assertThat(restored.params()).isEqualTo(straight.params());
@@ -90,8 +91,8 @@ class StatefulResumeTest {
 
     @Test
     void evaluationsEveryNStepsAreRecordedAndLossesArePerToken() {
-        MultiLayerNetwork net = withClipping(TinyLstm.network(6, 5, new Adam(1e-2), SEED));
-        train(tmp, net, new StatefulTbpttStep(net), 0, TrainingState.start());
+        MultiLayerNetwork net = carried(TinyLstm.network(6, 5, new Adam(1e-2), SEED));
+        train(tmp, net, stepFor(net), 0, TrainingState.start());
         List<Map<String, Object>> records = MetricsLog.read(tmp.resolve("metrics.jsonl"));
         List<Map<String, Object>> evals = records.stream().filter(r -> "eval".equals(r.get("type"))).toList();
         assertThat(evals).extracting(r -> r.get("step")).containsExactly(4.0, 8.0, 12.0, 16.0, 20.0, 24.0);

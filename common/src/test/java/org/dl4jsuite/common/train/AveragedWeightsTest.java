@@ -25,11 +25,14 @@ class AveragedWeightsTest {
     void theAverageIsDecayTimesTheAverageAndTheRestTheNewWeights() {
         MultiLayerNetwork net = TinyClassifier.network(5);
         INDArray w0 = net.params().dup();
-        AveragedWeights average = new AveragedWeights(Trainer.Step.FIT, net, 0.9);
+        AveragedWeights average = new AveragedWeights(net, 0.9);
+        FeedForwardStep step = new FeedForwardStep(net);
         DataSet batch = TinyClassifier.data(32, 32, 5).epoch(0, 0).next();
-        average.fit(net, batch);
+        step.fit(batch);
+        average.onStep(null);
         INDArray w1 = net.params().dup();
-        average.fit(net, batch);
+        step.fit(batch);
+        average.onStep(null);
         INDArray w2 = net.params().dup();
         INDArray expected = w0.mul(0.81).addi(w1.mul(0.09)).addi(w2.mul(0.1));
         INDArray seen = average.withAverage(() -> net.params().dup());
@@ -37,7 +40,7 @@ class AveragedWeightsTest {
         assertThat(net.params()).isEqualTo(w2);
 
         average.save(tmp);
-        AveragedWeights resumed = new AveragedWeights(Trainer.Step.FIT, net, 0.9);
+        AveragedWeights resumed = new AveragedWeights(net, 0.9);
         resumed.restore(tmp);
         assertThat(resumed.withAverage(() -> net.params().dup()).equalsWithEps(expected, 1e-6)).isTrue();
         resumed.install();

@@ -48,7 +48,7 @@ class TrainingRunTest {
     }
 
     private RunOptions options(String resume, long maxSteps) {
-        return new RunOptions(tmp.resolve("data"), tmp.resolve("runs"), 7, 3, maxSteps, 0, resume, 5);
+        return new RunOptions(tmp.resolve("data"), tmp.resolve("runs"), 7, maxSteps, 0, resume, 5);
     }
 
     private long runFolders() throws Exception {
@@ -75,9 +75,10 @@ class TrainingRunTest {
                 .isInstanceOf(SuiteException.class).hasMessageContaining("nothing to resume");
     }
 
-    private static Trainer.Result train(TrainingRun<TinyConfig> run, MultiLayerNetwork net) {
-        return run.trainer(TinyClassifier.metadata(), 1).train(net, TinyClassifier.data(200, 16, 7), run.startState(),
-                e -> Map.of(), StopSignal.manual());
+    private static TrainingLoop.Result train(TrainingRun<TinyConfig> run, MultiLayerNetwork net) {
+        Training<BatchSource> training = new Training<>(net, TinyClassifier.data(200, 16, 7), new FeedForwardStep(net),
+                List.of(), List.of(), TinyClassifier.metadata(), (result, file) -> "");
+        return TrainingSession.train(run, training, null, StopSignal.manual());
     }
 
     @Test
@@ -125,12 +126,12 @@ class TrainingRunTest {
         try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(folder.toString(), 0), new TinyConfig(),
                 TinyConfig.class, false, quiet)) {
             assertThat(run.config().epochs()).isEqualTo(4);
-            assertThat(run.options().epochs()).isEqualTo(4);
+            assertThat(run.config().epochs()).isEqualTo(4);
         }
         try (TrainingRun<TinyConfig> run = TrainingRun.start("test", options(folder.toString(), 0),
                 new TinyConfig().epochs(9), TinyConfig.class, true, quiet)) {
             assertThat(run.config().epochs()).isEqualTo(9);
-            assertThat(run.options().epochs()).isEqualTo(9);
+            assertThat(run.config().epochs()).isEqualTo(9);
         }
     }
 }

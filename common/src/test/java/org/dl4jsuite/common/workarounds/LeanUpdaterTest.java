@@ -55,7 +55,7 @@ class LeanUpdaterTest {
                 MultiLayerNetwork lean = network(l2, mixed);
                 plain.fit(batch(0));
                 lean.fit(batch(0));
-                LeanUpdater.install(lean);   // mid-training, over the state the first step left
+                LeanUpdater.installIn(lean);   // mid-training, over the state the first step left
                 assertThat(lean.getUpdater()).isInstanceOf(LeanUpdater.class);
                 for (int i = 1; i < 6; i++) {
                     plain.fit(batch(i));
@@ -70,9 +70,8 @@ class LeanUpdaterTest {
     @Test
     void installingTwiceKeepsTheSameUpdater() {
         MultiLayerNetwork net = network(false, false);
-        LeanUpdater.install(net);
-        Object first = net.getUpdater();
-        LeanUpdater.install(net);
+        Object first = LeanUpdater.installIn(net);
         assertThat(net.getUpdater()).isSameAs(first);
+        assertThat(LeanUpdater.installIn(net)).isSameAs(first);
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-class TrainerTest {
+/** The loop with the run's listeners: exact resume, records, divergence, stop requests. */
+class TrainingLoopTest {
     private static final long SEED = 7;
 
     @TempDir
@@ -28,35 +29,34 @@ class TrainerTest {
         ComputeBackend.initialise(0);
     }
 
-    private Trainer trainer(Path dir, int epochs, long maxSteps, MetricsLog metrics) {
-        return new Trainer(new Trainer.Settings(epochs, maxSteps, 2, 5, 2, SEED), new Checkpoints(dir.resolve("ckpt"), 2),
-                TinyClassifier.metadata(), metrics, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    private static TrainingLoop.Result train(Path dir, MultiLayerNetwork net, BatchSource data, int epochs,
+                                             long maxSteps, TrainingState start, StopSignal stop) {
+        return TestLoops.train(dir, net, data, new FeedForwardStep(net),
+                List.of(new EpochEvaluation(e -> Map.of("test_metric", (double) e))), epochs, maxSteps, 5, SEED, start,
+                stop);
     }
 
-    private Trainer.Result run(Path dir, MultiLayerNetwork net, int epochs, long maxSteps, TrainingState start) {
-        try (MetricsLog metrics = new MetricsLog(dir.resolve("metrics.jsonl"))) {
-            return trainer(dir, epochs, maxSteps, metrics).train(net, TinyClassifier.data(200, 16, SEED), start,
-                    e -> Map.of("test_metric", (double) e), StopSignal.manual());
-        }
+    private TrainingLoop.Result run(Path dir, MultiLayerNetwork net, int epochs, long maxSteps, TrainingState start) {
+        return train(dir, net, TinyClassifier.data(200, 16, SEED), epochs, maxSteps, start, StopSignal.manual());
     }
 
     @Test
     void resumedRunEndsWithExactlyTheParametersOfAnUninterruptedOne() {
         MultiLayerNetwork straight = TinyClassifier.network(SEED);
-        Trainer.Result full = run(tmp.resolve("a"), straight, 3, 0, TrainingState.start());
-        assertThat(full.outcome()).isEqualTo(Trainer.Outcome.COMPLETED);
+        TrainingLoop.Result full = run(tmp.resolve("a"), straight, 3, 0, TrainingState.start());
+        assertThat(full.outcome()).isEqualTo(TrainingLoop.Outcome.COMPLETED);
         assertThat(full.state().step()).isEqualTo(3 * 13);
 
         Path b = tmp.resolve("b");
-        Trainer.Result cut = run(b, TinyClassifier.network(SEED), 3, 17, TrainingState.start());
-        assertThat(cut.outcome()).isEqualTo(Trainer.Outcome.MAX_STEPS);
+        TrainingLoop.Result cut = run(b, TinyClassifier.network(SEED), 3, 17, TrainingState.start());
+        assertThat(cut.outcome()).isEqualTo(TrainingLoop.Outcome.MAX_STEPS);
         Checkpoints.Checkpoint latest = new Checkpoints(b.resolve("ckpt"), 2).latest().orElseThrow();
         assertThat(latest.state().step()).isEqualTo(17);
         assertThat(latest.state().epoch()).isEqualTo(1);
         assertThat(latest.state().batchInEpoch()).isEqualTo(4);
 
         MultiLayerNetwork restored = ModelFile.loadMultiLayer(latest.modelFile(), "test", true);
-        Trainer.Result resumed = run(b, restored, 3, 0, latest.state());
+        TrainingLoop.Result resumed = run(b, restored, 3, 0, latest.state());
         assertThat(resumed.state().step()).isEqualTo(full.state().step());
         assertThat(restored.params()).isEqualTo(straight.params());
         assertThat(restored.getUpdater().getStateViewArray()).isEqualTo(straight.getUpdater().getStateViewArray());
@@ -136,15 +136,12 @@ class TrainerTest {
                 };
             }
         };
-        try (MetricsLog metrics = new MetricsLog(tmp.resolve("metrics.jsonl"))) {
-            Trainer trainer = trainer(tmp, 3, 0, metrics);
-            assertThatThrownBy(() -> trainer.train(net, poisoned, TrainingState.start(), e -> Map.of(), StopSignal.manual()))
-                    .isInstanceOf(TrainingDivergedException.class)
-                    .hasMessageContaining("NaN")
-                    .hasMessageContaining("step 17")
-                    .hasMessageContaining("last good checkpoint")
-                    .hasMessageContaining("--resume");
-        }
+        assertThatThrownBy(() -> train(tmp, net, poisoned, 3, 0, TrainingState.start(), StopSignal.manual()))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("NaN")
+                .hasMessageContaining("step 17")
+                .hasMessageContaining("last good checkpoint")
+                .hasMessageContaining("--resume");
         Checkpoints.Checkpoint kept = new Checkpoints(tmp.resolve("ckpt"), 2).latest().orElseThrow();
         assertThat(kept.state().step()).isEqualTo(15);
         MultiLayerNetwork restored = ModelFile.loadMultiLayer(kept.modelFile(), "test", true);
@@ -155,14 +152,11 @@ class TrainerTest {
     void aStopRequestWritesACheckpointAndReportsInterrupted() {
         StopSignal stop = StopSignal.manual();
         stop.request();
-        try (MetricsLog metrics = new MetricsLog(tmp.resolve("metrics.jsonl"))) {
-            Trainer.Result result = trainer(tmp, 3, 0, metrics).train(TinyClassifier.network(SEED),
-                    TinyClassifier.data(200, 16, SEED), TrainingState.start(), e -> Map.of(), stop);
-            assertThat(result.outcome()).isEqualTo(Trainer.Outcome.INTERRUPTED);
-            assertThat(result.state().step()).isEqualTo(1);
-            assertThat(result.checkpoint()).isPresent();
-            assertThat(new Checkpoints(tmp.resolve("ckpt"), 2).latest().orElseThrow().state().step()).isEqualTo(1);
-        }
+        TrainingLoop.Result result = train(tmp, TinyClassifier.network(SEED), TinyClassifier.data(200, 16, SEED), 3, 0,
+                TrainingState.start(), stop);
+        assertThat(result.outcome()).isEqualTo(TrainingLoop.Outcome.INTERRUPTED);
+        assertThat(result.state().step()).isEqualTo(1);
+        assertThat(new Checkpoints(tmp.resolve("ckpt"), 2).latest().orElseThrow().state().step()).isEqualTo(1);
     }
 
     private static List<Double> losses(Path metrics) {

@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Sgd;
 
-class StatefulTbpttStepTest {
+/** The truncated-BPTT step: the carried state, its reset at epoch starts, its checkpoint. */
+class TruncatedBpttStepTest {
     private static final int VOCAB = 5;
     private static final int SEQ = 4;
 
@@ -46,6 +47,19 @@ class StatefulTbpttStepTest {
         return StreamLoss.negativeLogLikelihood(out, batches.targets(k)) / (batches.streams() * SEQ);
     }
 
+    /** A step over windows of SEQ for {@code net}, its LSTM layers made carried-state ones. */
+    private static TruncatedBpttStep stepFor(MultiLayerNetwork net) {
+        CarriedStateLstmLayer.installIn(net);
+        return new TruncatedBpttStep(net, SEQ, 1.0, "tok");
+    }
+
+    @Test
+    void aNetworkWithDl4jsOwnLstmIsRefused() {
+        MultiLayerNetwork net = TinyLstm.network(VOCAB, SEQ, new Sgd(0.0), 11);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TruncatedBpttStep(net, SEQ, 1.0, "tok"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("carried state");
+    }
+
     @Test
     void theStateAWindowEndsInStartsTheNextWindow() {
         // Learning rate 0: the weights never change, so the training loss of window 2 must equal the loss of
@@ -55,16 +69,16 @@ class StatefulTbpttStepTest {
         double carried = streamedLossOfWindow(net, batches, 2);
         double fresh = streamedLossOfWindow(net, new StreamBatches(flattenWindow(batches, 2), 3, SEQ - 1), 0);
 
-        StatefulTbpttStep step = new StatefulTbpttStep(net);
-        step.startEpoch(net, 0, 0);
-        assertThat(step.fit(net, batches.window(0))).isCloseTo(streamedLossOfWindow(net, batches, 0), offset(1e-4));
-        step.fit(net, batches.window(1));
+        TruncatedBpttStep step = stepFor(net);
+        step.startEpoch(0, 0);
+        assertThat(step.fit(batches.window(0))).isCloseTo(streamedLossOfWindow(net, batches, 0), offset(1e-4));
+        step.fit(batches.window(1));
         assertThat(step.carriedState()).hasSize(2);
-        double trained = step.fit(net, batches.window(2));
+        double trained = step.fit(batches.window(2));
         assertThat(trained).isCloseTo(carried, offset(1e-4));
 
         step.reset();
-        double reset = step.fit(net, batches.window(2));
+        double reset = step.fit(batches.window(2));
         assertThat(Math.abs(reset - carried)).isGreaterThan(1e-3);
         assertThat(fresh).isPositive();
     }
@@ -85,17 +99,17 @@ class StatefulTbpttStepTest {
     void anEpochStartResetsTheStateAndAResumedEpochKeepsTheRestoredOne() {
         MultiLayerNetwork net = TinyLstm.network(VOCAB, SEQ, new Adam(1e-2), 11);
         StreamBatches batches = new StreamBatches(randomTokens(2 * 30, 2), 2, SEQ);
-        StatefulTbpttStep step = new StatefulTbpttStep(net);
-        step.fit(net, batches.window(0));
-        step.fit(net, batches.window(1));
+        TruncatedBpttStep step = stepFor(net);
+        step.fit(batches.window(0));
+        step.fit(batches.window(1));
         step.save(tmp);
         INDArray saved = step.carriedState().get(1).get("prevAct").dup();
 
-        StatefulTbpttStep resumed = new StatefulTbpttStep(net);
+        TruncatedBpttStep resumed = stepFor(net);
         resumed.restore(tmp);
-        resumed.startEpoch(net, 0, 2);
+        resumed.startEpoch(0, 2);
         assertThat(resumed.carriedState().get(1).get("prevAct")).isEqualTo(saved);
-        resumed.startEpoch(net, 1, 0);
+        resumed.startEpoch(1, 0);
         assertThat(resumed.carriedState()).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.workarounds;
+package org.dl4jsuite.common.sequence;
 
 import org.dl4jsuite.common.sequence.TinyLstm;
 

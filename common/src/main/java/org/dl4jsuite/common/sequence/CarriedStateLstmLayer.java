@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.workarounds;
+package org.dl4jsuite.common.sequence;
 
 import java.util.HashMap;
 import java.util.Map;
