@@ -1,2 +1,2 @@
-/** The training machinery: the one training recipe and loop, run folders, atomic checkpoints and exact resume, the metrics log, model zips with typed metadata. */
+/** The training core: a module's {@code Training}, the session that runs it, the loop, the feed-forward step and the listeners; run folders, atomic checkpoints and exact resume, the metrics log, model zips with typed metadata. */
 package org.dl4jsuite.common.train;
