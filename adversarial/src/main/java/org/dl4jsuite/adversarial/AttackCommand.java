@@ -8,6 +8,7 @@ import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.cli.DataDirOption;
 import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.cli.OptionChecks;
+import org.dl4jsuite.common.cli.RunsDirOption;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.runtime.ComputeBackend;
@@ -47,8 +48,8 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--panels", description = "Original | adversarial | perturbation PNGs written per eps (first N examples).")
     int panels = 4;
 
-    @Option(names = "--out", description = "Where run folders go.")
-    Path out = Path.of("runs");
+    @Mixin
+    RunsDirOption out = new RunsDirOption();
 
     @Mixin
     ResizeOption resize = new ResizeOption();
@@ -77,7 +78,7 @@ public final class AttackCommand implements Callable<Integer> {
         System.out.println("model: " + target.description());
         System.out.println("inputs: " + inputs.inputs().source());
 
-        RunDirectory run = RunDirectory.create(out, AdversarialCommand.MODULE);
+        RunDirectory run = RunDirectory.create(out.dir(), AdversarialCommand.MODULE);
         Json.write(run.file("config.json"), Map.of("config", config, "model", model.describe(),
                 "inputs", inputs.inputs().source(), "targets", targets == null ? List.of() : targets));
         AttackResults results = new AttackResults(config);

@@ -14,6 +14,7 @@ import org.dl4jsuite.adversarial.TargetModel;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.cli.DataDirOption;
 import org.dl4jsuite.common.cli.ImplementationOption;
+import org.dl4jsuite.common.cli.RunsDirOption;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.io.NumpyParameters;
 import org.dl4jsuite.common.runtime.ComputeBackend;
@@ -60,8 +61,8 @@ public final class AttackLoopCommand implements Callable<Integer> {
     @Option(names = "--export", paramLabel = "DIR", description = "Also write pixels.npy [n,3,224,224] and targets.npy for the PyTorch reference.")
     Path export;
 
-    @Option(names = "--out", description = "Where run folders go.")
-    Path out = Path.of("runs");
+    @Mixin
+    RunsDirOption out = new RunsDirOption();
 
     @Mixin
     ResizeOption resize = new ResizeOption();
@@ -92,7 +93,7 @@ public final class AttackLoopCommand implements Callable<Integer> {
             NumpyParameters.writeArray(inputs.inputs().pixels(), export.resolve("pixels.npy"));
             NumpyParameters.writeArray(Nd4j.createFromArray(goal), export.resolve("targets.npy"));
         }
-        RunDirectory run = RunDirectory.create(out, MODULE);
+        RunDirectory run = RunDirectory.create(out.dir(), MODULE);
         Json.write(run.file("config.json"), Map.of("weights", weights.toString(), "dir", dir.toString(), "images", images,
                 "targets", targets, "iterations", iterations, "lr", lr, "threads", threads));
         double[] wall = {0};

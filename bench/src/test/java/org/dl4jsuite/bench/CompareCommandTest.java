@@ -44,7 +44,7 @@ class CompareCommandTest {
         Path a = run("a", "tokens_per_s", 1, 300, 300);
         Path b = run("b", "tokens_per_s", 1, 600, 600);
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", a.toString(), b.toString(),
-                "--out", tmp.resolve("o.png").toString());
+                "--output", tmp.resolve("o.png").toString());
         assertThat(result.out()).contains("0.50");
     }
 

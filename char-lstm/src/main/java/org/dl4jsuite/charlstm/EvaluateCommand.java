@@ -3,6 +3,7 @@ package org.dl4jsuite.charlstm;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.cli.DataDirOption;
+import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Validation loss (nats/char) and bits/char of a saved char-lstm model on the last 10%% of its text.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
-    Path model;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Option(names = "--text", paramLabel = "FILE",
             description = "The text to split and evaluate on. Default: the text the model was trained on.")
@@ -25,7 +26,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.out.println(ComputeBackend.initialise(0).summary());
-        CharLstmModelFiles.Loaded loaded = CharLstmModelFiles.load(model);
+        CharLstmModelFiles.Loaded loaded = CharLstmModelFiles.load(model.path());
         CharTexts.Text source = CharTexts.read(text == null ? loaded.text() : text.toString(), data.dataDir());
         CharCorpus corpus = CharCorpus.of(source.content(), source.source(), loaded.vocabulary());
         long t0 = System.nanoTime();

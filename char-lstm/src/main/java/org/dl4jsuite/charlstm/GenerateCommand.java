@@ -1,20 +1,21 @@
 package org.dl4jsuite.charlstm;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.sequence.RecurrentSampling;
 import org.dl4jsuite.common.sequence.TokenSampler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code generate}: streams text from a saved model, primed with a given text. */
 @Command(name = "generate", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Generate text from a saved char-lstm model, character by character.")
 public final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
-    Path model;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Option(names = "--prime", description = "Text the model reads before generating (its characters must be in the vocabulary).")
     String prime = "ROMEO:";
@@ -46,7 +47,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new SuiteException("--prime must have at least one character");
         }
         ComputeBackend.initialise(0);
-        CharLstmModelFiles.Loaded loaded = CharLstmModelFiles.load(model);
+        CharLstmModelFiles.Loaded loaded = CharLstmModelFiles.load(model.path());
         int[] primeIds = loaded.vocabulary().encode(prime, "--prime");
         System.out.print(prime);
         RecurrentSampling.generate(loaded.network(), primeIds, length, new TokenSampler(temperature, topK, seed),

@@ -1,8 +1,8 @@
 package org.dl4jsuite.lenet;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.cli.DataDirOption;
+import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.ResolvedDataset;
 import org.dl4jsuite.common.report.ConfusionMatrix;
@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Evaluate a saved LeNet on the test set of the dataset it was trained on.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
-    Path model;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Mixin
     DataDirOption data = new DataDirOption();
@@ -25,7 +25,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.out.println(ComputeBackend.initialise(0).summary());
-        LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(model);
+        LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(model.path());
         ResolvedDataset files = loaded.variant().resolve(data.dataDir());
         ImageClassData test = loaded.variant().test(files);
         int[] predicted = Predictions.classes(loaded.network(), loaded.input(test.features()), 1000);

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.images.GrayscaleImageReader;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,8 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Classify PNG/JPEG images (converted to 28x28 grayscale, light-on-dark like MNIST).")
 public final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
-    Path model;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Option(names = "--top", description = "How many classes to list per image.")
     int top = 3;
@@ -27,9 +29,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ComputeBackend.initialise(0);
-        LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(model);
+        LeNetModelFiles.Loaded loaded = LeNetModelFiles.load(model.path());
         if (loaded.variant().channels() != 1) {
-            throw new SuiteException(model + " was trained on " + loaded.variant().option()
+            throw new SuiteException(model.path() + " was trained on " + loaded.variant().option()
                     + "; predict reads grayscale digits and clothes (mnist, fashion); use evaluate for it");
         }
         GrayscaleImageReader reader = new GrayscaleImageReader(loaded.variant().side(), loaded.variant().side());

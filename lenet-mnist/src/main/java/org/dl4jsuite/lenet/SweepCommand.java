@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.RunsDirOption;
 import org.dl4jsuite.common.cli.SuiteCli;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.ImageDataset;
@@ -21,6 +22,7 @@ import org.dl4jsuite.common.sweep.SweepReport;
 import org.dl4jsuite.common.train.Predictions;
 import org.dl4jsuite.common.train.RunDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -37,8 +39,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", paramLabel = "S", description = "Seeds every configuration runs with.")
     List<String> seeds = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where sweep folders go (<out>/lenet-mnist-sweep/<time>/).")
-    Path out = Path.of("runs");
+    @Mixin
+    RunsDirOption out = new RunsDirOption();
 
     @Option(names = "--resume", paramLabel = "SWEEP_DIR", arity = "0..1", fallbackValue = "latest",
             description = "Continue a stopped sweep: its folder, or nothing for the latest under --out.")
@@ -77,14 +79,14 @@ public final class SweepCommand implements Callable<Integer> {
     /** A new sweep folder recording its command line, or the one being resumed with its recorded command line. */
     private RunDirectory folder() {
         if (resume == null) {
-            RunDirectory folder = RunDirectory.create(out, SWEEPS);
+            RunDirectory folder = RunDirectory.create(out.dir(), SWEEPS);
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("trainArgs", trainArgs);
             record.put("seeds", seeds);
             Json.write(folder.file("config.json"), record);
             return folder;
         }
-        RunDirectory folder = "latest".equals(resume) ? RunDirectory.latest(out, SWEEPS) : RunDirectory.open(Path.of(resume));
+        RunDirectory folder = "latest".equals(resume) ? RunDirectory.latest(out.dir(), SWEEPS) : RunDirectory.open(Path.of(resume));
         if (!trainArgs.isEmpty() || !seeds.isEmpty()) {
             throw new SuiteException("--resume continues the sweep as it was recorded; give no other options");
         }

@@ -1,9 +1,10 @@
 package org.dl4jsuite.wordlm;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -11,8 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "distance", mixinStandardHelpOptions = true,
         description = "Euclidean distance and cosine similarity of two words' input embeddings in a saved model.")
 public final class DistanceCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
-    Path model;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Parameters(index = "0", paramLabel = "WORD1")
     String first;
@@ -23,7 +24,7 @@ public final class DistanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ComputeBackend.initialise(0);
-        WordLmModelFiles.Loaded loaded = WordLmModelFiles.load(model);
+        WordLmModelFiles.Loaded loaded = WordLmModelFiles.load(model.path());
         WordEmbeddings embeddings = new WordEmbeddings(loaded.network(), loaded.dictionary());
         System.out.printf("%s – %s: Euclidean distance %.4f, cosine similarity %.4f%n", first, second,
                 embeddings.distance(first, second), embeddings.cosine(first, second));

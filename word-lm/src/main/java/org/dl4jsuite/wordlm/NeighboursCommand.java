@@ -1,11 +1,12 @@
 package org.dl4jsuite.wordlm;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.report.TextTable;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,8 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "neighbours", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Nearest words by cosine similarity of input embeddings in a saved model.")
 public final class NeighboursCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
-    Path model;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Option(names = "-k", description = "How many neighbours.")
     int k = 10;
@@ -28,7 +29,7 @@ public final class NeighboursCommand implements Callable<Integer> {
             throw new SuiteException("-k must be positive, got " + k);
         }
         ComputeBackend.initialise(0);
-        WordLmModelFiles.Loaded loaded = WordLmModelFiles.load(model);
+        WordLmModelFiles.Loaded loaded = WordLmModelFiles.load(model.path());
         TextTable table = new TextTable("rank", "word", "cosine");
         int rank = 1;
         for (WordEmbeddings.Neighbour n : new WordEmbeddings(loaded.network(), loaded.dictionary()).neighbours(word, k)) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.sequence.RecurrentSampling;
 import org.dl4jsuite.common.sequence.TokenSampler;
@@ -21,8 +22,8 @@ import org.dl4jsuite.common.cli.OutputFileOption;
         description = "Generate words from a saved word-lm model; <eos> is written as a line break. "
                 + "--output FILE also writes the sample to FILE.")
 public final class SampleCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by 'train'.")
-    Path model;
+    @Mixin
+    ModelFileOption model = new ModelFileOption();
 
     @Option(names = "--words", description = "Words to generate.")
     int words = 50;
@@ -58,7 +59,7 @@ public final class SampleCommand implements Callable<Integer> {
             throw new SuiteException("--temperature must be positive (use --greedy for argmax), got " + mode.temperature);
         }
         ComputeBackend.initialise(0);
-        WordLmModelFiles.Loaded loaded = WordLmModelFiles.load(model);
+        WordLmModelFiles.Loaded loaded = WordLmModelFiles.load(model.path());
         String text = sample(loaded, start, words, mode.greedy ? 0 : mode.temperature, seed);
         System.out.print(text);
         Path out = output.orElse(null);

@@ -79,7 +79,7 @@ class TfliteCommandTest {
         Files.write(unsupported, f.bytes(new int[] {input}, new int[] {probabilities}));
         Files.write(tmp.resolve("labels.txt"), "a\n".getBytes());
         CliOutcome floor = cli("import", "--tflite", unsupported.toString(), "--labels", tmp.resolve("labels.txt").toString(),
-                "--out", tmp.resolve("floor.zip").toString());
+                "--output", tmp.resolve("floor.zip").toString());
         assertThat(floor.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(floor.err()).contains("floor.tflite").contains("operator 0 is FLOOR").contains("cannot turn");
         CliOutcome noOutput = cli("import", "--tflite", unsupported.toString());

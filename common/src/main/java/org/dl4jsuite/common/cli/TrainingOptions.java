@@ -13,9 +13,8 @@ public final class TrainingOptions {
     @Mixin
     ImplementationOption impl = new ImplementationOption();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
-            description = "Where run folders go (<out>/<module>/<time>/).")
-    Path out;
+    @Mixin
+    RunsDirOption runs = new RunsDirOption();
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (weights, shuffling, dropout).")
     long seed;
@@ -47,7 +46,7 @@ public final class TrainingOptions {
         OptionChecks.notNegative("--max-steps", maxSteps, "no limit");
         OptionChecks.notNegative("--threads", threads, "all cores");
         OptionChecks.positive("--checkpoint-every", checkpointEvery);
-        return new RunOptions(data.dataDir(), out, seed, maxSteps, threads, resume, checkpointEvery);
+        return new RunOptions(data.dataDir(), runs.dir(), seed, maxSteps, threads, resume, checkpointEvery);
     }
 
     /** The --ui port, or empty without --ui. */
