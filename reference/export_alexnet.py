@@ -1,7 +1,7 @@
 """Exports torchvision's pretrained AlexNet weights to an .npz the adversarial module loads.
 
     python3 reference/export_alexnet.py alexnet.npz
-    ./suite adversarial classify --weights alexnet.npz photo.jpg
+    ./suite adversarial classify --model alexnet.npz photo.jpg
 
 Needs torchvision and an internet connection (or torchvision's cached download in ~/.cache/torch).
 Keys are the state_dict's own (features.0.weight, ..., classifier.6.bias), arrays float32 in PyTorch's

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** The shared choice of the network that classify and attack use: a file by its kind, a TFLite file, a zoo model. */
 public final class ModelOption {
-    @Option(names = {"--model", "--weights"}, paramLabel = "FILE",
+    @Option(names = "--model", paramLabel = "FILE",
             description = "AlexNet weights (.npz from reference/export_alexnet.py), a TFLite classifier (.tflite), or a "
                     + "suite model.zip (from 'adversarial import' or lenet-mnist).")
     Path model;

@@ -71,7 +71,7 @@ class AdversarialCommandTest {
     @Test
     void classifyPrintsTopFiveImageNetNamesFromNpzWeights() throws IOException {
         // Random weights: the classes are meaningless, but the whole path runs (npz → graph → preprocessing → names).
-        CliOutcome o = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(),
+        CliOutcome o = cli("classify", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(),
                 imagenet.resolve("n01443537_2675_goldfish.jpg").toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("goldfish.jpg (labelled goldfish):").contains(" 1. ").contains(" 5. ").doesNotContain(" 6. ")
@@ -114,9 +114,12 @@ class AdversarialCommandTest {
     void userErrorsExitWithTwoAndSayWhatIsWrong() throws IOException {
         Path bad = tmp.resolve("bad.jpg");
         Files.writeString(bad, "not a jpeg");
-        CliOutcome unreadable = cli("classify", "--weights", randomWeights.toString(), "--data-dir", imagenet.toString(), bad.toString());
+        CliOutcome unreadable = cli("classify", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(), bad.toString());
         assertThat(unreadable.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(unreadable.err()).contains("is not a PNG, JPEG or BMP file").contains("bad.jpg");
+        CliOutcome weightsOption = cli("classify", "--weights", randomWeights.toString(), bad.toString());
+        assertThat(weightsOption.code()).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(weightsOption.err()).contains("Unknown option").contains("--weights");
 
         CliOutcome target = cli("attack", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(), "--dir",
                 imagenet.toString(), "--attack", "adam", "--targets", "5,1000");
@@ -138,7 +141,7 @@ class AdversarialCommandTest {
         try (OutputStream file = Files.newOutputStream(missing); ZipOutputStream zip = new ZipOutputStream(file)) {
             NpyBytes.putStored(zip, "features.0.weight.npy", Nd4j.zeros(64, 3, 11, 11));
         }
-        CliOutcome weights = cli("classify", "--weights", missing.toString(), "--data-dir", imagenet.toString(),
+        CliOutcome weights = cli("classify", "--model", missing.toString(), "--data-dir", imagenet.toString(),
                 imagenet.resolve("n01443537_2675_goldfish.jpg").toString());
         assertThat(weights.code()).isEqualTo(SuiteCli.USER_ERROR);
         assertThat(weights.err()).contains("no array 'features.0.bias'").contains("[64]");

@@ -1,8 +1,6 @@
 package org.dl4jsuite.lenet;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.cli.EnumChoice;
 import org.dl4jsuite.common.cli.OptionChecks;
@@ -109,17 +107,6 @@ public final class LeNetConfig extends TrainConfig {
     /** The reference configuration. */
     public LeNetConfig() {
         super(10, 100);
-    }
-
-    /** The old spelling of {@code --net}: {@code --layers dl4j|handwritten}. */
-    @Option(names = "--layers", hidden = true)
-    @JsonSetter("layers")
-    void layers(String value) {
-        net = switch (value.toLowerCase(Locale.ROOT)) {
-            case "dl4j" -> Network.LENET5;
-            case "handwritten" -> Network.HANDWRITTEN;
-            default -> throw new SuiteException("--layers (now --net) must be dl4j or handwritten, got '" + value + "'");
-        };
     }
 
     /** The same configuration with {@code network} as the network. */

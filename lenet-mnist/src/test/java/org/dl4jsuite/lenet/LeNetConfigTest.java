@@ -3,13 +3,12 @@ package org.dl4jsuite.lenet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 
-/** The options once: defaults, the renamed --net with its old spelling, and config.json both ways. */
+/** The options once: defaults, --net, and config.json both ways. */
 class LeNetConfigTest {
     @Test
     void theDefaultsAreTheReferenceAssignments() {
@@ -22,16 +21,14 @@ class LeNetConfigTest {
     }
 
     @Test
-    void theOldLayersSpellingStillSelectsTheHandwrittenNetwork() {
-        assertThat(TrainConfig.with(new LeNetConfig(), "--layers", "handwritten").net())
-                .isEqualTo(LeNetConfig.Network.HANDWRITTEN);
+    void netSelectsTheNetworkAndIsTheOnlySpelling() {
         assertThat(TrainConfig.with(new LeNetConfig(), "--net", "HANDWRITTEN").handwritten()).isTrue();
-        assertThatThrownBy(() -> TrainConfig.with(new LeNetConfig(), "--layers", "onednn"))
-                .hasRootCauseInstanceOf(SuiteException.class).rootCause().hasMessageContaining("dl4j or handwritten");
+        assertThatThrownBy(() -> TrainConfig.with(new LeNetConfig(), "--layers", "handwritten"))
+                .hasMessageContaining("--layers");
     }
 
     @Test
-    void configJsonRoundTripsAndARunRecordedBeforeTheRenameStillReads() {
+    void configJsonRoundTrips() {
         LeNetConfig config = TrainConfig.with(new LeNetConfig(), "--dataset", "fashion", "--net", "handwritten",
                 "--epochs", "3");
         String json = Json.line(config);
@@ -40,13 +37,5 @@ class LeNetConfigTest {
         assertThat(back.dataset()).isEqualTo(ImageDataset.FASHION);
         assertThat(back.handwritten()).isTrue();
         assertThat(back.epochs()).isEqualTo(3);
-
-        LeNetConfig old = Json.convert(Json.parse(
-                "{\"dataset\":\"fashion\",\"batchSize\":32,\"learningRate\":0.01,\"logEvery\":50,\"layers\":\"handwritten\"}"),
-                LeNetConfig.class);
-        assertThat(old.dataset()).isEqualTo(ImageDataset.FASHION);
-        assertThat(old.handwritten()).isTrue();
-        assertThat(old.batchSize()).isEqualTo(32);
-        assertThat(old.epochs()).isEqualTo(10);
     }
 }

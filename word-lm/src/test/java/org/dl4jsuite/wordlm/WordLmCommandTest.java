@@ -42,7 +42,7 @@ class WordLmCommandTest {
         Files.writeString(corpus.resolve("ptb.test.txt"), LINES.repeat(3));
         Path out = tmp.resolve("runs");
         CliOutcome trained = cli("train", "--corpus", corpus.toString(), "--out", out.toString(), "--epochs", "2",
-                "--batch-size", "4", "--seq-length", "6", "--embed", "8", "--hidden", "16", "--lr", "0.01",
+                "--batch-size", "4", "--seq-length", "6", "--embedding", "8", "--hidden", "16", "--lr", "0.01",
                 "--log-every", "3", "--memory-every", "5", "--export-init", tmp.resolve("init").toString());
         assertThat(trained.code()).as(trained.err()).isZero();
         trainOutput = trained.out();

@@ -1,6 +1,5 @@
 package org.dl4jsuite.common.sequence;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import org.dl4jsuite.common.cli.OptionChecks;
 import org.dl4jsuite.common.train.TrainConfig;
 import picocli.CommandLine.Option;
@@ -17,8 +16,7 @@ public abstract class RecurrentConfig extends TrainConfig {
     @Option(names = "--seq-length", description = "Tokens per window (the truncated-BPTT length).")
     protected int seqLength;
 
-    @Option(names = {"--embedding", "--embed"}, description = "Token embedding size (--embed: the old spelling).")
-    @JsonAlias("embed")
+    @Option(names = "--embedding", description = "Token embedding size.")
     protected int embedding;
 
     @Option(names = "--hidden", description = "LSTM units per layer.")
