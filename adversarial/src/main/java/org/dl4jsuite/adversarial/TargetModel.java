@@ -5,7 +5,6 @@ import org.dl4jsuite.common.classifier.Classifier;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.data.DatasetResolver;
 import org.dl4jsuite.common.data.Datasets;
@@ -44,25 +43,21 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
             return of(ImportedClassifier.fromZip(file));
         }
         ImageModelFacts facts = metadata.facts(ImageModelFacts.class, file);
+        if (!facts.hasInputSize()) {
+            throw new SuiteException(file + " does not record the image size its network takes; train it again "
+                    + "(lenet-mnist train writes it)");
+        }
         ImageDataset variant = mnistVariant(facts.dataset());
         String what = metadata.module() + " " + metadata.kind() + " on " + facts.dataset();
-        Classifier classifier;
-        ImageInputShape in;
-        if (ModelMetadata.GRAPH.equals(metadata.network())) {
-            ComputationGraph net = ModelFile.loadGraph(file, metadata.module(), false);
-            classifier = Dl4jClassifier.adopt(net, facts.classNames());
-            in = facts.hasInputSize() ? ImageInputShape.of(facts) : ImageInputShape.of(net, file.toString());
-        } else {
-            MultiLayerNetwork net = ModelFile.loadMultiLayer(file, metadata.module(), false);
-            classifier = Dl4jClassifier.adopt(net, facts.classNames());
-            in = facts.hasInputSize() ? ImageInputShape.of(facts) : ImageInputShape.of(net, file.toString());
-        }
+        Classifier classifier = ModelMetadata.GRAPH.equals(metadata.network())
+                ? Dl4jClassifier.adopt(ModelFile.loadGraph(file, metadata.module(), false), facts.classNames())
+                : Dl4jClassifier.adopt(ModelFile.loadMultiLayer(file, metadata.module(), false), facts.classNames());
         if (facts.standardized()) {
             // trained on (pixel − mean) / std: attacks still perturb pixels in [0,1]
-            classifier = new ScaledInputClassifier(classifier, InputScaling.uniform(in.channels(), 1 / facts.inputStd(),
+            classifier = new ScaledInputClassifier(classifier, InputScaling.uniform(facts.channels(), 1 / facts.inputStd(),
                     -facts.inputMean() / facts.inputStd()));
         }
-        return new TargetModel(classifier, in.channels(), in.height(), in.width(), variant, what);
+        return new TargetModel(classifier, facts.channels(), facts.height(), facts.width(), variant, what);
     }
 
     /** The idx dataset a model was trained on, or null for any other. */

@@ -85,9 +85,10 @@ class AdversarialCommandTest {
     void attackOnALeNetModelZipWritesTableReportPlotAndPanels() throws IOException {
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork lenet = LeNetFashionAttackTest.lenetShaped(3);
         Path zip = tmp.resolve("lenet.zip");
-        org.dl4jsuite.common.train.ModelFile.save(lenet, zip, false, new org.dl4jsuite.common.train.ModelMetadata(
+        org.dl4jsuite.common.train.ModelFile.save(lenet, zip, false, org.dl4jsuite.common.train.ModelMetadata.of(
                 "lenet-mnist", "lenet-5", org.dl4jsuite.common.train.ModelMetadata.MULTI_LAYER,
-                java.util.Map.of("dataset", "fashion", "classNames", org.dl4jsuite.common.data.ImageDataset.FASHION.classNames())));
+                new org.dl4jsuite.common.train.ImageModelFacts("fashion",
+                        org.dl4jsuite.common.data.ImageDataset.FASHION.classNames(), 1, 28, 28)));
         Path runs = tmp.resolve("runs");
         CliOutcome o = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "20", "--attack", "pgd",
                 "--eps", "0.05,0.2", "--steps", "5", "--panels", "2", "--out", runs.toString());
