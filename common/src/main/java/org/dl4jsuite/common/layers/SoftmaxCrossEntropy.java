@@ -1,13 +1,13 @@
 package org.dl4jsuite.common.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.dl4jsuite.common.train.LayerConfigurations;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,14 +37,8 @@ public class SoftmaxCrossEntropy extends BaseOutputLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
-        SoftmaxCrossEntropyLayer layer = new SoftmaxCrossEntropyLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerConfigurations.wire(new SoftmaxCrossEntropyLayer(conf, networkDataType), conf, initializer(), listeners,
+                layerIndex, paramsView, initializeParams);
     }
 
     @Override
