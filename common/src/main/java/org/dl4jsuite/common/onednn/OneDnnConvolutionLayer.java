@@ -3,7 +3,6 @@ package org.dl4jsuite.common.onednn;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -85,24 +84,20 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (shapes.pending() == null) {
+        ConvolutionPrimitives p = shapes.pending();
+        if (p == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        ConvolutionPrimitives p = shapes.pending();
-        INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-        INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+        WeightBiasGradient gradient = WeightBiasGradient.of(gradientViews, 'c');
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 p.inputShape, 'c');
-        p.backward(epsilon, frozen ? null : weightGradient, biasGradient, inputGradientWanted ? inputGradient : null);
-        Gradient gradient = new DefaultGradient();
-        gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
-        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+        p.backward(epsilon, frozen ? null : gradient.weights(), gradient.bias(), inputGradientWanted ? inputGradient : null);
         if (!inputGradientWanted) {
             // Not computed when skipped: NaN, so that nobody can mistake it for a gradient.
             inputGradient.assign(Double.NaN);
         }
         weightNoiseParams.clear();
-        return new Pair<>(gradient, inputGradient);
+        return gradient.with(inputGradient);
     }
 
     private ConvolutionPrimitives shapeFor(long[] inputShape, boolean training) {

@@ -1,7 +1,6 @@
 package org.dl4jsuite.common.onednn;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -61,19 +60,15 @@ public class OneDnnDenseLayer extends DenseLayer {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (shapes.pending() == null) {
+        InnerProductPrimitives p = shapes.pending();
+        if (p == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        InnerProductPrimitives p = shapes.pending();
-        INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+        WeightBiasGradient gradient = WeightBiasGradient.of(gradientViews);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {p.batch, p.inputs}, 'c');
-        p.backward(epsilon, weightGradient, biasGradient, inputGradient);
-        Gradient gradient = new DefaultGradient();
-        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
-        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+        p.backward(epsilon, gradient.weights(), gradient.bias(), inputGradient);
         weightNoiseParams.clear();
-        return new Pair<>(gradient, inputGradient);
+        return gradient.with(inputGradient);
     }
 }

@@ -1,7 +1,6 @@
 package org.dl4jsuite.common.onednn;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -53,6 +52,11 @@ public class OneDnnSoftmaxOutputLayer extends OutputLayer {
             cached.clear();
             return super.backpropGradient(epsilon, workspaceMgr);
         }
+        return innerProductStep(workspaceMgr);
+    }
+
+    /** The fused training step: logits by oneDNN's inner product, softmax, loss and dZ in one pass, its backward. */
+    private Pair<Gradient, INDArray> innerProductStep(LayerWorkspaceMgr workspaceMgr) {
         long batch = input.size(0);
         long inputs = layerConf().getNIn();
         int classes = (int) layerConf().getNOut();
@@ -68,15 +72,11 @@ public class OneDnnSoftmaxOutputLayer extends OutputLayer {
         z.data().setData(values);
         cached.record(input, labels, loss);
 
-        INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+        WeightBiasGradient gradient = WeightBiasGradient.of(gradientViews);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {batch, inputs}, 'c');
-        p.backward(z, weightGradient, biasGradient, inputGradient);
-        Gradient gradient = new DefaultGradient();
-        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
-        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
-        return new Pair<>(gradient, inputGradient);
+        p.backward(z, gradient.weights(), gradient.bias(), inputGradient);
+        return gradient.with(inputGradient);
     }
 
     /**

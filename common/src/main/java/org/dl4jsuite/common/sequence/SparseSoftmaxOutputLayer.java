@@ -3,12 +3,12 @@ package org.dl4jsuite.common.sequence;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.dl4jsuite.common.onednn.WeightBiasGradient;
 import org.dl4jsuite.common.runtime.LayerImplementation;
 import org.dl4jsuite.common.train.CachedLoss;
 import org.nd4j.common.primitives.Pair;
@@ -63,6 +63,11 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
             cached.clear();
             return super.backpropGradient(epsilon, workspaceMgr);
         }
+        return timeMajorStep(workspaceMgr);
+    }
+
+    /** The fused training step over the time-major rows: logits, softmax, loss at the labels and dZ, then dW, db, dX. */
+    private Pair<Gradient, INDArray> timeMajorStep(LayerWorkspaceMgr workspaceMgr) {
         long batch = input.size(0);
         long steps = input.size(2);
         long rows = batch * steps;
@@ -84,17 +89,13 @@ public class SparseSoftmaxOutputLayer extends RnnOutputLayer {
         }
         cached.record(input, labels, sum);
 
-        INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-        Nd4j.gemm(x, z, weightGradient, true, false, 1.0, 0.0);              // dW = Xᵀ·dZ
-        z.sum(biasGradient, 0);                                                // db = Σ_rows dZ
+        WeightBiasGradient gradient = WeightBiasGradient.of(gradientViews);
+        Nd4j.gemm(x, z, gradient.weights(), true, false, 1.0, 0.0);           // dW = Xᵀ·dZ
+        z.sum(gradient.bias(), 0);                                             // db = Σ_rows dZ
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(),
                 new long[] {steps, batch, x.size(1)}, 'c');
         Nd4j.gemm(z, w, inputGradient.reshape('c', rows, x.size(1)), false, true, 1.0, 0.0); // dX = dZ·Wᵀ
-        Gradient gradient = new DefaultGradient();
-        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
-        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
-        return new Pair<>(gradient, inputGradient.permute(1, 2, 0));
+        return gradient.with(inputGradient.permute(1, 2, 0));
     }
 
     @Override
