@@ -45,15 +45,10 @@ final class ConvolutionPrimitives extends PrimitiveSet {
     private final OneDnnMemory bias;
     private final Reorder toForwardSrc;
     private final Reorder toForwardWeights;
-    private final OneDnnMemory dst;
-    private final OneDnnMemory userOutput;
-    private final Reorder dstToOutput;
+    private final LayerOutput output;
     private final dnnl_primitive forward;
     private final Args forwardArgs;
 
-    private final OneDnnMemory userOutputGradient;
-    private final Reorder toDiffDst;
-    private final Runnable reluBackward;
     private final WeightGradient weightGradient;
     private final InputGradient inputGradient;
     private boolean weightsPrepared;
@@ -99,35 +94,26 @@ final class ConvolutionPrimitives extends PrimitiveSet {
                     "describe a convolution");
             dnnl_primitive_desc fpd = relu ? primitiveDescWithRelu(fd, what) : primitiveDesc(fd, null, what);
             dnnl_memory_desc_t srcLayout = query(fpd, DNNL_ARG_SRC);
-            dnnl_memory_desc_t dstLayout = query(fpd, DNNL_ARG_DST);
             src = plain(srcMd, inputShape);
             toForwardSrc = reorder(srcMd, src, srcLayout);
             userWeights = plain(weightsUser, weightShape);
             bias = plain(biasMd, weightShape[0]);
             toForwardWeights = reorder(weightsUser, userWeights, query(fpd, DNNL_ARG_WEIGHTS));
-            dst = inLayout(dstLayout, dstMd, outputShape);
-            userOutput = external(dstMd);
-            dstToOutput = copy(dstLayout, dst, dstMd, userOutput);
+            output = new LayerOutput(this, query(fpd, DNNL_ARG_DST), dstMd, outputShape, relu, training);
             forwardArgs = new Args().add(DNNL_ARG_SRC, toForwardSrc.target).add(DNNL_ARG_WEIGHTS, toForwardWeights.target)
-                    .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, dst)
+                    .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, output.dst)
                     .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
             forward = primitive(fpd);
             if (!training) {
-                userOutputGradient = null;
-                toDiffDst = null;
-                reluBackward = null;
                 this.weightGradient = null;
                 this.inputGradient = null;
                 return;
             }
 
-            // The output gradient goes once from the caller's NCHW into the forward output's layout, where the ReLU
-            // backward runs in place (a JIT kernel only when both share one layout); the weight and input gradients
-            // read it from there, reordered where their primitives chose otherwise.
-            userOutputGradient = external(dstMd);
-            toDiffDst = copy(dstMd, userOutputGradient, dstLayout, inLayout(dstLayout, dstMd, outputShape));
-            OneDnnMemory diffDst = toDiffDst.target;
-            reluBackward = relu ? reluBackward(dstLayout, dst, diffDst) : null;
+            // The weight and input gradients read the output gradient in the output's layout, reordered where their
+            // primitives chose otherwise.
+            dnnl_memory_desc_t dstLayout = output.layout;
+            OneDnnMemory diffDst = output.gradient();
 
             if (weightGradients) {
                 dnnl_convolution_desc_t bwd = new dnnl_convolution_desc_t();
@@ -184,11 +170,11 @@ final class ConvolutionPrimitives extends PrimitiveSet {
     }
 
     /**
-     * The forward pass with DL4J's weights [O, C, kH, kW] and bias [1, O] into {@code output} [N, O, outH, outW]
+     * The forward pass with DL4J's weights [O, C, kH, kW] and bias [1, O] into {@code outputArray} [N, O, outH, outW]
      * (a dense 'c'-order array); with {@code weightsAsBefore} the weights prepared by the previous call are used
      * again (they are known not to have changed).
      */
-    void forward(INDArray weights, INDArray biasRow, boolean weightsAsBefore, INDArray output) {
+    void forward(INDArray weights, INDArray biasRow, boolean weightsAsBefore, INDArray outputArray) {
         if (!weightsAsBefore || !weightsPrepared) {
             userWeights.array().assign(weights);
             bias.array().assign(biasRow.reshape(biasRow.length()));
@@ -198,8 +184,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         }
         toForwardSrc.run();
         execute(forward, forwardArgs, "run a convolution");
-        userOutput.bindTarget(output);
-        dstToOutput.run();
+        output.writeTo(outputArray);
     }
 
     /**
@@ -212,12 +197,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         if ((weightGradientView != null && weightGradient == null) || (inputGradientArray != null && inputGradient == null)) {
             throw new IllegalStateException("these convolution primitives were made without that gradient");
         }
-        INDArray bound = userOutputGradient.bindSource(outputGradient);
-        toDiffDst.run();
-        java.lang.ref.Reference.reachabilityFence(bound);
-        if (reluBackward != null) {
-            reluBackward.run();
-        }
+        output.readGradient(outputGradient);
         if (weightGradientView != null) {
             WeightGradient g = weightGradient;
             g.toSrc().run();

@@ -42,15 +42,10 @@ final class InnerProductPrimitives extends PrimitiveSet {
     private final OneDnnMemory userWeights;
     private final OneDnnMemory bias;
     private final Reorder toForwardWeights;
-    private final OneDnnMemory dst;
-    private final OneDnnMemory userOutput;
-    private final Reorder dstToOutput;
+    private final LayerOutput output;
     private final dnnl_primitive forward;
     private final Args forwardArgs;
 
-    private final OneDnnMemory userOutputGradient;
-    private final Reorder toDiffDst;
-    private final Runnable reluBackward;
     private final OneDnnMemory diffBias;
     private final Reorder diffWeightsToUser;
     private final Reorder toBackwardDataWeights;
@@ -82,25 +77,19 @@ final class InnerProductPrimitives extends PrimitiveSet {
             userWeights = plain(weightsUser, outputs, inputs);
             bias = plain(biasMd, outputs);
             toForwardWeights = reorder(weightsUser, userWeights, query(fpd, DNNL_ARG_WEIGHTS));
-            dst = plain(dstMd, batch, outputs);
-            userOutput = external(dstMd);
-            dstToOutput = copy(dstMd, dst, dstMd, userOutput);
+            output = new LayerOutput(this, dstMd, dstMd, new long[] {batch, outputs}, relu, training);
             forwardArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_WEIGHTS, toForwardWeights.target)
-                    .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, dst)
+                    .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, output.dst)
                     .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
             forward = primitive(fpd);
             if (!training) {
-                userOutputGradient = userInputGradient = diffBias = null;
-                toDiffDst = diffWeightsToUser = toBackwardDataWeights = null;
-                reluBackward = null;
+                userInputGradient = diffBias = null;
+                diffWeightsToUser = toBackwardDataWeights = null;
                 backwardWeights = backwardData = null;
                 backwardWeightsArgs = backwardDataArgs = null;
                 return;
             }
-            userOutputGradient = external(dstMd);
-            toDiffDst = copy(dstMd, userOutputGradient, dstMd, plain(dstMd, batch, outputs));
-            OneDnnMemory diffDst = toDiffDst.target;
-            reluBackward = relu ? reluBackward(dstMd, dst, diffDst) : null;
+            OneDnnMemory diffDst = output.gradient();
 
             dnnl_inner_product_desc_t bwd = new dnnl_inner_product_desc_t();
             OneDnn.check(dnnl_inner_product_backward_weights_desc_init(bwd, srcMd, weightsAny, biasMd, dstMd),
@@ -139,14 +128,13 @@ final class InnerProductPrimitives extends PrimitiveSet {
         return src.array();
     }
 
-    /** The forward pass with DL4J's weights [inputs, outputs] and bias [1, outputs] into {@code output} [batch, outputs]. */
-    void forward(INDArray weights, INDArray biasRow, INDArray output) {
+    /** The forward pass with DL4J's weights [inputs, outputs] and bias [1, outputs] into {@code outputArray} [batch, outputs]. */
+    void forward(INDArray weights, INDArray biasRow, INDArray outputArray) {
         userWeights.array().assign(weights.transpose());
         bias.array().assign(biasRow.reshape(outputs));
         toForwardWeights.run();
         execute(forward, forwardArgs, "run an inner product");
-        userOutput.bindTarget(output);
-        dstToOutput.run();
+        output.writeTo(outputArray);
     }
 
     /**
@@ -155,12 +143,7 @@ final class InnerProductPrimitives extends PrimitiveSet {
      * 'c'-order array).
      */
     void backward(INDArray outputGradient, INDArray weightGradient, INDArray biasGradient, INDArray inputGradient) {
-        INDArray bound = userOutputGradient.bindSource(outputGradient);
-        toDiffDst.run();
-        java.lang.ref.Reference.reachabilityFence(bound);
-        if (reluBackward != null) {
-            reluBackward.run();
-        }
+        output.readGradient(outputGradient);
         execute(backwardWeights, backwardWeightsArgs, "compute an inner product's weight gradient");
         diffWeightsToUser.run();
         weightGradient.assign(diffWeightsToUser.target.array().transpose());
