@@ -3,9 +3,9 @@ package org.dl4jsuite.charlstm;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.report.LinePlot;
 import org.dl4jsuite.common.report.RunReport;
+import org.dl4jsuite.common.report.TrainingFacts;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.TrainingLoop;
 import org.dl4jsuite.common.train.TrainingRun;
@@ -32,15 +32,11 @@ final class CharLstmReport {
                 .series("validation", MetricsLog.column(evals, "step"), MetricsLog.column(evals, "val_loss"))
                 .save(run.directory().file("loss.png"), 800, 500);
         String sample = samples.lastGenerated().isEmpty() ? "(no sample: --sample-length 0)" : samples.lastGenerated();
-        new RunReport("Character LSTM on " + corpus.source())
+        RunReport report = new RunReport("Character LSTM on " + corpus.source())
                 .fact("text", String.format("%s: %,d characters, %d distinct", corpus.source(), corpus.length(),
-                        corpus.vocabulary().size()))
-                .fact("configuration", Json.line(run.config()))
-                .fact("parameters", net.numParams())
-                .fact("epochs completed", result.state().epoch() + " of " + run.config().epochs()
-                        + (result.outcome() == TrainingLoop.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
-                .fact("steps", result.state().step())
-                .fact("training time", String.format("%.1f s (evaluation excluded)", result.state().wallSeconds()))
+                        corpus.vocabulary().size()));
+        TrainingFacts.addTo(report, run.config(), run.config().epochs(), net.numParams(), result.state(),
+                        result.outcome() == TrainingLoop.Outcome.MAX_STEPS)
                 .fact("validation loss", String.format("%.4f nats/char, %.4f bits/char", validation,
                         validation / Math.log(2)))
                 .fact("unigram entropy of the training text", String.format("%.4f nats/char", corpus.unigramEntropy()))

@@ -3,9 +3,9 @@ package org.dl4jsuite.wordlm;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.report.LinePlot;
 import org.dl4jsuite.common.report.RunReport;
+import org.dl4jsuite.common.report.TrainingFacts;
 import org.dl4jsuite.common.report.TextTable;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.TrainingLoop;
@@ -35,13 +35,9 @@ final class WordLmReport {
                 .save(run.directory().file("train_perplexity.png"), 800, 500);
         RunReport report = new RunReport("Word-level LSTM LM on " + words.source())
                 .fact("corpus", String.format("%s: vocabulary %,d, %,d train words", words.source(),
-                        words.dictionary().size(), words.train().length))
-                .fact("configuration", Json.line(run.config()))
-                .fact("parameters", net.numParams())
-                .fact("epochs completed", result.state().epoch() + " of " + run.config().epochs()
-                        + (result.outcome() == TrainingLoop.Outcome.MAX_STEPS ? " (stopped by --max-steps)" : ""))
-                .fact("steps", result.state().step())
-                .fact("training time", String.format("%.1f s (evaluation excluded)", result.state().wallSeconds()))
+                        words.dictionary().size(), words.train().length));
+        TrainingFacts.addTo(report, run.config(), run.config().epochs(), net.numParams(), result.state(),
+                        result.outcome() == TrainingLoop.Outcome.MAX_STEPS)
                 .fact("backend", run.backend().summary())
                 .image("training perplexity", "train_perplexity.png");
         if (!heldOut.isEmpty()) {
