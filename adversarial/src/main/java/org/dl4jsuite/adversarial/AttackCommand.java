@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.common.SuiteException;
-import org.dl4jsuite.common.cli.DataDirOption;
-import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.cli.OptionChecks;
 import org.dl4jsuite.common.cli.RunsDirOption;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.io.Json;
-import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.train.RunDirectory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -52,13 +49,7 @@ public final class AttackCommand implements Callable<Integer> {
     RunsDirOption out = new RunsDirOption();
 
     @Mixin
-    ResizeOption resize = new ResizeOption();
-
-    @Mixin
-    DataDirOption data = new DataDirOption();
-
-    @Mixin
-    ImplementationOption impl = new ImplementationOption();
+    ClassifierRunOptions runOptions = new ClassifierRunOptions();
 
     @Override
     public Integer call() {
@@ -71,9 +62,8 @@ public final class AttackCommand implements Callable<Integer> {
         if ((targets == null || targets.isEmpty()) && config.attack() == AttackConfig.Kind.ADAM) {
             throw new SuiteException("--attack adam is targeted: give --targets, e.g. 5,10,15");
         }
-        impl.select();
-        System.out.println(ComputeBackend.initialise(0).summary());
-        TargetModel target = model.load(data.dataDir());
+        System.out.println(runOptions.start(0));
+        TargetModel target = model.load(runOptions.dataDir());
         AttackInputs.Targeted inputs = inputs(target);
         System.out.println("model: " + target.description());
         System.out.println("inputs: " + inputs.inputs().source());
@@ -99,8 +89,8 @@ public final class AttackCommand implements Callable<Integer> {
                     + dataset.side() + "x" + dataset.side() + " images such as a lenet-mnist model.zip trained on it; "
                     + model.describe() + " is " + target.description());
         }
-        AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, resize.mode(), true)
-                : AttackInputs.fromDataset(dataset, data.dataDir(), count);
+        AttackInputs inputs = dir != null ? AttackInputs.fromDirectories(dir, target, runOptions.resize(), true)
+                : AttackInputs.fromDataset(dataset, runOptions.dataDir(), count);
         if (targets == null || targets.isEmpty()) {
             return new AttackInputs.Targeted(inputs, null);
         }

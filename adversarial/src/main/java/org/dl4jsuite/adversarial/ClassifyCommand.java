@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dl4jsuite.common.cli.DataDirOption;
-import org.dl4jsuite.common.cli.ImplementationOption;
-import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,13 +25,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     ModelOption model = new ModelOption();
 
     @Mixin
-    ResizeOption resize = new ResizeOption();
-
-    @Mixin
-    DataDirOption data = new DataDirOption();
-
-    @Mixin
-    ImplementationOption impl = new ImplementationOption();
+    ClassifierRunOptions runOptions = new ClassifierRunOptions();
 
     @Option(names = "--top", description = "Classes listed per image.")
     int top = 5;
@@ -44,9 +35,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        impl.select();
-        ComputeBackend.initialise(0);
-        TargetModel target = model.load(data.dataDir());
+        runOptions.start(0);
+        TargetModel target = model.load(runOptions.dataDir());
         System.out.println("model: " + target.description());
         List<String> names = target.classifier().classNames();
         int labelled = 0;
@@ -58,7 +48,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             Integer label = labelsByFolder.computeIfAbsent(file.toAbsolutePath().getParent(),
                     dir -> AttackInputs.labelsTsv(dir.resolve("labels.tsv"))).get(file.getFileName().toString());
             boolean known = label != null && label >= 0 && label < names.size();
-            INDArray p = target.classifier().probabilities(target.readImage(file, resize.mode()));
+            INDArray p = target.classifier().probabilities(target.readImage(file, runOptions.resize()));
             int[] ranked = TopClasses.of(p.toFloatVector(), Math.max(top, 5));
             System.out.println(file + (known ? " (labelled " + names.get(label) + ")" : "") + ":");
             for (int r = 0; r < Math.min(top, ranked.length); r++) {

@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dl4jsuite.adversarial.AttackInputs;
+import org.dl4jsuite.adversarial.ClassifierRunOptions;
 import org.dl4jsuite.adversarial.FixedIterationAttack;
-import org.dl4jsuite.adversarial.ResizeOption;
 import org.dl4jsuite.adversarial.TargetModel;
 import org.dl4jsuite.common.SuiteException;
-import org.dl4jsuite.common.cli.DataDirOption;
-import org.dl4jsuite.common.cli.ImplementationOption;
 import org.dl4jsuite.common.cli.RunsDirOption;
 import org.dl4jsuite.common.io.Json;
 import org.dl4jsuite.common.io.NumpyParameters;
-import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.runtime.MemoryFigures;
 import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.RunDirectory;
@@ -65,25 +62,18 @@ public final class AttackLoopCommand implements Callable<Integer> {
     RunsDirOption out = new RunsDirOption();
 
     @Mixin
-    ResizeOption resize = new ResizeOption();
-
-    @Mixin
-    DataDirOption data = new DataDirOption();
-
-    @Mixin
-    ImplementationOption impl = new ImplementationOption();
+    ClassifierRunOptions runOptions = new ClassifierRunOptions();
 
     @Override
     public Integer call() throws IOException {
         FixedIterationAttack attack = new FixedIterationAttack(lr, iterations);
-        impl.select();
-        System.out.println(ComputeBackend.initialise(threads).summary());
-        TargetModel model = TargetModel.load(weights, data.dataDir());
+        System.out.println(runOptions.start(threads));
+        TargetModel model = TargetModel.load(weights, runOptions.dataDir());
         if (model.channels() != 3) {
             throw new SuiteException("--weights must be AlexNet weights (.npz), got " + model.description());
         }
         targets.forEach(model::requireClass);
-        AttackInputs.Targeted inputs = AttackInputs.fromDirectory(dir, model, resize.mode()).head(images)
+        AttackInputs.Targeted inputs = AttackInputs.fromDirectory(dir, model, runOptions.resize()).head(images)
                 .withTargets(targets);
         int[] goal = inputs.targets();
         System.out.printf("model: %s%ninputs: %d examples (%s x targets %s)%n", model.description(), goal.length,
