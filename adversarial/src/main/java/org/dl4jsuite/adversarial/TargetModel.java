@@ -43,10 +43,6 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
             return of(ImportedClassifier.fromZip(file));
         }
         ImageModelFacts facts = metadata.facts(ImageModelFacts.class, file);
-        if (!facts.hasInputSize()) {
-            throw new SuiteException(file + " does not record the image size its network takes; train it again "
-                    + "(lenet-mnist train writes it)");
-        }
         ImageDataset variant = mnistVariant(facts.dataset());
         String what = metadata.module() + " " + metadata.kind() + " on " + facts.dataset();
         Classifier classifier = ModelMetadata.GRAPH.equals(metadata.network())

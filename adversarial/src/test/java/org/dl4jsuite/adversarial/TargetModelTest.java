@@ -29,28 +29,28 @@ class TargetModelTest {
         ComputeBackend.initialise(0);
     }
 
-    private Path zip(String name, int channels, int height, int width) {
+    private Path zip(String name, Object facts) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(2)
                         .activation(Activation.SOFTMAX).build())
                 .build());
         net.init();
         Path file = tmp.resolve(name);
-        ModelFile.save(net, file, false, ModelMetadata.of("lenet-mnist", "mlp", ModelMetadata.MULTI_LAYER,
-                new ImageModelFacts("mnist", List.of("a", "b"), channels, height, width)));
+        ModelFile.save(net, file, false, ModelMetadata.of("lenet-mnist", "mlp", ModelMetadata.MULTI_LAYER, facts));
         return file;
     }
 
     @Test
     void theImageSizeIsTheOneTheZipRecords() {
-        TargetModel model = TargetModel.load(zip("sized.zip", 1, 2, 3), null);
+        TargetModel model = TargetModel.load(zip("sized.zip",
+                new ImageModelFacts("mnist", List.of("a", "b"), 1, 2, 3)), null);
         assertThat(List.of(model.channels(), model.rows(), model.cols())).containsExactly(1, 2, 3);
         assertThat(model.classifier().classNames()).containsExactly("a", "b");
     }
 
     @Test
     void aZipThatDoesNotRecordItIsAUserError() {
-        Path unsized = zip("unsized.zip", 0, 0, 0);
+        Path unsized = zip("unsized.zip", java.util.Map.of("dataset", "mnist", "classNames", List.of("a", "b")));
         assertThatThrownBy(() -> TargetModel.load(unsized, null)).isInstanceOf(SuiteException.class)
                 .hasMessageContaining("unsized.zip").hasMessageContaining("image size");
     }

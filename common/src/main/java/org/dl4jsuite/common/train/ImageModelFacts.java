@@ -6,7 +6,7 @@ import org.dl4jsuite.common.SuiteException;
 /**
  * What an image classifier's model zip records (lenet-mnist's, and any the attacks load): the dataset it was
  * trained on ("mnist", "fashion"), its class names in output order, and the image it takes
- * ({@code channels}×{@code height}×{@code width}; 0 in zips written before the size was recorded), and the
+ * ({@code channels}×{@code height}×{@code width}), and the
  * standardisation its input had in training ({@code (pixel − inputMean) / inputStd}; null: pixels in [0,1] as they are).
  */
 public record ImageModelFacts(String dataset, List<String> classNames, int channels, int height, int width,
@@ -25,6 +25,9 @@ public record ImageModelFacts(String dataset, List<String> classNames, int chann
             throw new SuiteException("no class names");
         }
         classNames = List.copyOf(classNames);
+        if (channels <= 0 || height <= 0 || width <= 0) {
+            throw new SuiteException("no image size (channels × height × width)");
+        }
         if ((inputMean == null) != (inputStd == null) || (inputStd != null && !(inputStd > 0))) {
             throw new SuiteException("an input standardisation needs a mean and a positive std");
         }
@@ -38,10 +41,5 @@ public record ImageModelFacts(String dataset, List<String> classNames, int chann
     /** The network's input for pixels in [0,1]: standardised as in training (a new array), or {@code pixels}. */
     public org.nd4j.linalg.api.ndarray.INDArray input(org.nd4j.linalg.api.ndarray.INDArray pixels) {
         return standardized() ? pixels.sub(inputMean).divi(inputStd) : pixels;
-    }
-
-    /** Whether the zip records the input size (older ones leave it to the network's configuration). */
-    public boolean hasInputSize() {
-        return channels > 0 && height > 0 && width > 0;
     }
 }

@@ -21,16 +21,14 @@ class ModelMetadataTest {
         ModelMetadata read = Json.convert(Json.parse(Json.pretty(written)), ModelMetadata.class);
         ImageModelFacts facts = read.facts(ImageModelFacts.class, FILE);
         assertThat(facts).isEqualTo(new ImageModelFacts("fashion", List.of("T-shirt/top", "Trouser"), 1, 28, 28));
-        assertThat(facts.hasInputSize()).isTrue();
     }
 
     @Test
-    void aZipWrittenBeforeTheInputSizeWasRecordedStillReads() {
-        ModelMetadata old = new ModelMetadata("lenet-mnist", "lenet-5", ModelMetadata.MULTI_LAYER,
+    void factsWithoutTheImageSizeAreIncomplete() {
+        ModelMetadata unsized = new ModelMetadata("lenet-mnist", "lenet-5", ModelMetadata.MULTI_LAYER,
                 Map.of("dataset", "mnist", "classNames", List.of("0", "1")));
-        ImageModelFacts facts = old.facts(ImageModelFacts.class, FILE);
-        assertThat(facts.dataset()).isEqualTo("mnist");
-        assertThat(facts.hasInputSize()).isFalse();
+        assertThatThrownBy(() -> unsized.facts(ImageModelFacts.class, FILE)).isInstanceOf(SuiteException.class)
+                .hasMessageContaining("model.zip").hasMessageContaining("image size");
     }
 
     @Test
