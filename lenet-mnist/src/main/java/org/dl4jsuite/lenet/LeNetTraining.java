@@ -21,7 +21,6 @@ import org.dl4jsuite.common.train.Predictions;
 import org.dl4jsuite.common.train.RunListener;
 import org.dl4jsuite.common.train.Training;
 import org.dl4jsuite.common.train.TrainingRun;
-import org.dl4jsuite.common.workarounds.InputConvolutionLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -83,15 +82,11 @@ public final class LeNetTraining {
                 });
     }
 
-    /** conv1's backward without the input gradient nobody reads (DL4J's convolution with --impl dl4j). */
+    /** conv1's backward without the input gradient nobody reads (with --impl dl4j, DL4J's convolution computes it). */
     private static void skipFirstInputGradient(MultiLayerNetwork net) {
-        if (LayerImplementation.current() != LayerImplementation.FAST) {
-            return;
-        }
-        if (net.getLayer(0) instanceof OneDnnConvolutionLayer first) {
+        if (LayerImplementation.current() == LayerImplementation.FAST
+                && net.getLayer(0) instanceof OneDnnConvolutionLayer first) {
             first.skipInputGradient();
-        } else {
-            InputConvolutionLayer.installIn(net);
         }
     }
 }
