@@ -1,7 +1,5 @@
 package org.dl4jsuite.adversarial;
 
-import org.dl4jsuite.common.classifier.Dl4jClassifier;
-import org.dl4jsuite.common.classifier.Classifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +11,11 @@ import org.dl4jsuite.adversarial.tflite.TfliteModel;
 import org.dl4jsuite.adversarial.tflite.TfliteReader;
 import org.dl4jsuite.adversarial.tflite.TfliteTensor;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.classifier.Classifier;
+import org.dl4jsuite.common.classifier.Dl4jClassifier;
 import org.dl4jsuite.common.data.Checksums;
-import org.dl4jsuite.common.train.ModelFile;
-import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.model.ModelFile;
+import org.dl4jsuite.common.model.ModelMetadata;
 
 /**
  * An ImageNet-style classifier brought into DL4J from elsewhere (a TensorFlow Lite file), with what using it

@@ -1,18 +1,18 @@
 package org.dl4jsuite.adversarial;
 
-import org.dl4jsuite.common.classifier.Dl4jClassifier;
-import org.dl4jsuite.common.classifier.Classifier;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.classifier.Classifier;
+import org.dl4jsuite.common.classifier.Dl4jClassifier;
 import org.dl4jsuite.common.data.DatasetResolver;
 import org.dl4jsuite.common.data.Datasets;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.images.GrayscaleImageReader;
-import org.dl4jsuite.common.train.ModelFile;
-import org.dl4jsuite.common.train.ImageModelFacts;
-import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.model.ImageModelFacts;
+import org.dl4jsuite.common.model.ModelFile;
+import org.dl4jsuite.common.model.ModelMetadata;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -85,9 +85,9 @@ class AdversarialCommandTest {
     void attackOnALeNetModelZipWritesTableReportPlotAndPanels() throws IOException {
         org.deeplearning4j.nn.multilayer.MultiLayerNetwork lenet = LeNetFashionAttackTest.lenetShaped(3);
         Path zip = tmp.resolve("lenet.zip");
-        org.dl4jsuite.common.train.ModelFile.save(lenet, zip, false, org.dl4jsuite.common.train.ModelMetadata.of(
-                "lenet-mnist", "lenet-5", org.dl4jsuite.common.train.ModelMetadata.MULTI_LAYER,
-                new org.dl4jsuite.common.train.ImageModelFacts("fashion",
+        org.dl4jsuite.common.model.ModelFile.save(lenet, zip, false, org.dl4jsuite.common.model.ModelMetadata.of(
+                "lenet-mnist", "lenet-5", org.dl4jsuite.common.model.ModelMetadata.MULTI_LAYER,
+                new org.dl4jsuite.common.model.ImageModelFacts("fashion",
                         org.dl4jsuite.common.data.ImageDataset.FASHION.classNames(), 1, 28, 28)));
         Path runs = tmp.resolve("runs");
         CliOutcome o = cli("attack", "--model", zip.toString(), "--dataset", "fashion", "--count", "20", "--attack", "pgd",

@@ -12,8 +12,8 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.cli.CliOutcome;
-import org.dl4jsuite.common.train.ModelFile;
-import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.model.ModelFile;
+import org.dl4jsuite.common.model.ModelMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,13 @@
 package org.dl4jsuite.lenet;
 
 import java.util.concurrent.Callable;
+import org.dl4jsuite.common.classifier.Predictions;
 import org.dl4jsuite.common.cli.DataDirOption;
 import org.dl4jsuite.common.cli.ModelFileOption;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.ResolvedDataset;
 import org.dl4jsuite.common.report.ConfusionMatrix;
 import org.dl4jsuite.common.runtime.ComputeBackend;
-import org.dl4jsuite.common.train.Predictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

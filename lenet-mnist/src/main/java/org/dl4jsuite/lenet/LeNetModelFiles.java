@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.data.ImageDataset;
-import org.dl4jsuite.common.train.ImageModelFacts;
-import org.dl4jsuite.common.train.ModelFile;
-import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.model.ImageModelFacts;
+import org.dl4jsuite.common.model.ModelFile;
+import org.dl4jsuite.common.model.ModelMetadata;
 
 /** What a saved LeNet model records (its dataset, class names and input size) and how to load one back. */
 public final class LeNetModelFiles {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.classifier.Predictions;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.report.ConfusionMatrix;
@@ -11,10 +12,9 @@ import org.dl4jsuite.common.report.ImageGrid;
 import org.dl4jsuite.common.report.LinePlot;
 import org.dl4jsuite.common.report.RunReport;
 import org.dl4jsuite.common.train.MetricsLog;
-import org.dl4jsuite.common.train.Predictions;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.dl4jsuite.common.train.TrainingLoop;
 import org.dl4jsuite.common.train.TrainingRun;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The end-of-training report of a LeNet run: loss and accuracy curves, a grid of test images with

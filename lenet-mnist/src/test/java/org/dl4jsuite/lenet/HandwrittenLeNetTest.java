@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Iterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.classifier.Predictions;
 import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.ResolvedDataset;
@@ -11,7 +12,6 @@ import org.dl4jsuite.common.layers.Conv2D;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.dl4jsuite.common.shapes.ParameterTable;
 import org.dl4jsuite.common.train.InMemoryBatches;
-import org.dl4jsuite.common.train.Predictions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;

@@ -2,13 +2,13 @@ package org.dl4jsuite.wordlm;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dl4jsuite.common.train.MetricsLog;
-import org.dl4jsuite.common.train.TrainingRun;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.train.ModelFile;
-import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.model.ModelFile;
+import org.dl4jsuite.common.model.ModelMetadata;
+import org.dl4jsuite.common.train.MetricsLog;
 import org.dl4jsuite.common.train.RunListener;
+import org.dl4jsuite.common.train.TrainingRun;
 
 /**
  * Keeps {@code model.zip} as the model with the lowest validation perplexity seen so far: after each epoch's

@@ -2,8 +2,8 @@ package org.dl4jsuite.wordlm;
 
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.dl4jsuite.common.train.ModelFile;
-import org.dl4jsuite.common.train.ModelMetadata;
+import org.dl4jsuite.common.model.ModelFile;
+import org.dl4jsuite.common.model.ModelMetadata;
 
 /** What a saved word-lm model records ({@link WordModelFacts}) and how to load one back. */
 public final class WordLmModelFiles {

@@ -3,6 +3,7 @@ package org.dl4jsuite.common.train;
 import java.io.PrintStream;
 import java.util.List;
 import org.deeplearning4j.nn.api.Model;
+import org.dl4jsuite.common.model.ModelMetadata;
 
 /**
  * Writes the run's checkpoints: every {@code every} steps, at each epoch end, and when training stops early (a

@@ -16,6 +16,8 @@ import org.deeplearning4j.nn.api.Model;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.io.AtomicFiles;
 import org.dl4jsuite.common.io.Json;
+import org.dl4jsuite.common.model.ModelFile;
+import org.dl4jsuite.common.model.ModelMetadata;
 
 /**
  * A run's checkpoints: each is a folder {@code ckpt-<step>-<epoch>-<batch>/} holding {@code model.zip}

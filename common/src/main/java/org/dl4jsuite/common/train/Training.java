@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.model.ModelMetadata;
 
 /**
  * A module's training as data, built by one function per module from its run: the network, the batches, the step

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.io.Json;
+import org.dl4jsuite.common.model.ModelFile;
 import org.dl4jsuite.common.runtime.BackendInfo;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 

@@ -1,6 +1,5 @@
 package org.dl4jsuite.common.sequence;
 
-import org.dl4jsuite.common.sequence.TinyLstm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.model.ModelMetadata;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,15 +12,15 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** A small real DL4J classifier and a learnable 3-class problem, for tests of the training machinery. */
-final class TinyClassifier {
-    static final int FEATURES = 4;
-    static final int CLASSES = 3;
+public final class TinyClassifier {
+    public static final int FEATURES = 4;
+    public static final int CLASSES = 3;
 
     private TinyClassifier() {
     }
 
     /** A dense net with dropout, so that per-step randomness matters for resume tests. */
-    static MultiLayerNetwork network(long seed) {
+    public static MultiLayerNetwork network(long seed) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(0.01))
@@ -33,7 +34,7 @@ final class TinyClassifier {
     }
 
     /** {@code n} examples whose class is the arg-max of the first three features. */
-    static InMemoryBatches data(int n, int batchSize, long seed) {
+    public static InMemoryBatches data(int n, int batchSize, long seed) {
         java.util.Random random = new java.util.Random(seed);
         float[] values = new float[n * FEATURES];
         for (int i = 0; i < values.length; i++) {
@@ -53,7 +54,7 @@ final class TinyClassifier {
         return new InMemoryBatches(features, labels, batchSize, seed, true);
     }
 
-    static ModelMetadata metadata() {
+    public static ModelMetadata metadata() {
         return new ModelMetadata("test", "tiny", ModelMetadata.MULTI_LAYER, java.util.Map.of());
     }
 }

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.model;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

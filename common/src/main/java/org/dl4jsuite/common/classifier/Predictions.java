@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.classifier;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.layerbase;
 
 import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;

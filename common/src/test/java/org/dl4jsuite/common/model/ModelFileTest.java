@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.runtime.ComputeBackend;
+import org.dl4jsuite.common.train.TinyClassifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.layerbase;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.onednn;
+package org.dl4jsuite.common.layerbase;
 
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.DefaultGradient;

@@ -1,4 +1,4 @@
-package org.dl4jsuite.common.train;
+package org.dl4jsuite.common.model;
 
 import java.util.List;
 import org.dl4jsuite.common.SuiteException;
