@@ -6,8 +6,6 @@ import org.dl4jsuite.common.cli.TrainingOptions;
 import org.dl4jsuite.common.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code train}: trains the character LSTM ({@link CharLstmTraining}), evaluating and sampling every N steps. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -23,12 +21,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     LanguageModelOptions lm = new LanguageModelOptions();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        return TrainingSession.train(CharLstmCommand.MODULE, options, config, CharLstmConfig.class, spec,
+        return TrainingSession.train(CharLstmCommand.MODULE, options, config, CharLstmConfig.class,
                 run -> CharLstmTraining.of(run, lm));
     }
 }

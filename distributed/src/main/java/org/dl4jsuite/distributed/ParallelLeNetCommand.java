@@ -7,9 +7,7 @@ import org.dl4jsuite.common.train.TrainingSession;
 import org.dl4jsuite.lenet.LeNetConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code parallel-lenet}: LeNet-5's training with each step an averaging round of DL4J's ParallelWrapper on this machine. */
 @Command(name = "parallel-lenet", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -32,9 +30,6 @@ public final class ParallelLeNetCommand implements Callable<Integer> {
             description = "replicas trained side by side (threads, or GPUs; at least 2)")
     int workers;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         DistributedUi.refuse(options, "lenet-mnist train");
@@ -42,7 +37,7 @@ public final class ParallelLeNetCommand implements Callable<Integer> {
             throw new SuiteException("--workers must be 2 or more for ParallelWrapper (DL4J refuses fewer), got "
                     + workers + "; one worker is plain training: lenet-mnist train");
         }
-        return TrainingSession.train(MODULE, options, config, LeNetConfig.class, spec,
+        return TrainingSession.train(MODULE, options, config, LeNetConfig.class,
                 run -> replicated.of(run, workers, (network, settings) -> new ParallelWrapperStep(network, settings,
                         run.config().batchSize())));
     }

@@ -7,8 +7,6 @@ import org.dl4jsuite.common.train.TrainingSession;
 import org.dl4jsuite.lenet.LeNetConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spark-lenet}: LeNet-5's training with each step a parameter-averaging round on Spark ({@code SparkDl4jMultiLayer}). */
 @Command(name = "spark-lenet", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -30,15 +28,12 @@ public final class SparkLeNetCommand implements Callable<Integer> {
     @Mixin
     ReplicatedLeNet replicated = new ReplicatedLeNet();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         DistributedUi.refuse(options, "lenet-mnist train");
         // Checked before the run folder exists: an unreachable master leaves nothing behind.
         spark.check();
-        return TrainingSession.train(MODULE, options, config, LeNetConfig.class, spec,
+        return TrainingSession.train(MODULE, options, config, LeNetConfig.class,
                 run -> replicated.of(run, spark.workers(), (network, settings) -> SparkAveragingStep.start(
                         spark.master(), "dl4j-suite " + MODULE, network, settings.workers(),
                         settings.averagingFrequency(), run.config().batchSize(), List.of())));

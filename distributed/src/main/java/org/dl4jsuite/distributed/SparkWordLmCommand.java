@@ -2,9 +2,7 @@ package org.dl4jsuite.distributed;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dl4jsuite.common.cli.LanguageModelOptions;
 import org.dl4jsuite.common.cli.OptionChecks;
-import org.dl4jsuite.common.cli.TrainingOptions;
 import org.dl4jsuite.common.sequence.GlobalNormClipping;
 import org.dl4jsuite.common.sequence.StreamBatches;
 import org.dl4jsuite.common.sequence.TokenMean;
@@ -14,12 +12,11 @@ import org.dl4jsuite.common.train.TrainingRun;
 import org.dl4jsuite.common.train.TrainingSession;
 import org.dl4jsuite.wordlm.ReferenceLogLine;
 import org.dl4jsuite.wordlm.WordLmConfig;
+import org.dl4jsuite.wordlm.WordLmTrainOptions;
 import org.dl4jsuite.wordlm.WordLmTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spark-word-lm}: the word LM's training ({@link WordLmTraining}: every option, the same corpus, run folder,
@@ -37,13 +34,7 @@ public final class SparkWordLmCommand implements Callable<Integer> {
     public static final String MODULE = "word-lm-spark";
 
     @Mixin
-    TrainingOptions options = new TrainingOptions();
-
-    @Mixin
-    WordLmConfig config = new WordLmConfig();
-
-    @Mixin
-    LanguageModelOptions lm = new LanguageModelOptions();
+    WordLmTrainOptions train = new WordLmTrainOptions();
 
     @Mixin
     SparkOptions spark = new SparkOptions();
@@ -53,22 +44,19 @@ public final class SparkWordLmCommand implements Callable<Integer> {
                     + "averagings (one RDD element; the state starts from zeros at each)")
     int averagingWindows;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        DistributedUi.refuse(options, "word-lm train");
+        DistributedUi.refuse(train.options(), "word-lm train");
         OptionChecks.positive("--averaging-windows", averagingWindows);
         // Checked before the run folder exists: an unreachable master leaves nothing behind.
         spark.check();
-        return TrainingSession.train(MODULE, options, config, WordLmConfig.class, spec, this::onSpark);
+        return TrainingSession.train(MODULE, train.options(), train.config(), WordLmConfig.class, this::onSpark);
     }
 
     /** The word LM's training with its windows grouped in blocks, a round of one block per worker each step. */
     private Training<GroupedBatches> onSpark(TrainingRun<WordLmConfig> run) {
         WordLmConfig config = run.config();
-        Training<StreamBatches> single = WordLmTraining.of(run, lm);
+        Training<StreamBatches> single = train.training(run);
         WorkerSettings settings = WorkerSettings.forRun(run.directory(),
                 new WorkerSettings(spark.workers(), averagingWindows));
         // The blocks first: a layout they refuse stops the run before Spark starts.

@@ -6,8 +6,6 @@ import org.dl4jsuite.common.cli.TrainingOptions;
 import org.dl4jsuite.common.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code train}: trains LeNet-5 ({@link LeNetTraining}), reports per-epoch loss and test accuracy, writes plots, report and model. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -19,12 +17,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     LeNetConfig config = new LeNetConfig();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        return TrainingSession.train(LeNetCommand.MODULE, options, config, LeNetConfig.class, spec, LeNetTraining::of);
+        return TrainingSession.train(LeNetCommand.MODULE, options, config, LeNetConfig.class, LeNetTraining::of);
     }
 
     /** The --data-dir this command was given, or null (a sweep reads its test set from the same place). */

@@ -3,10 +3,17 @@ package org.dl4jsuite.common.cli;
 import java.nio.file.Path;
 import org.dl4jsuite.common.train.RunOptions;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every {@code train} command shares, defined once (the module's own, {@code --epochs} among them, are its config). */
 public final class TrainingOptions {
+    /** The command (or option group) these options are mixed into, to see what its command line gave. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Mixin
     DataDirOption data = new DataDirOption();
 
@@ -47,6 +54,12 @@ public final class TrainingOptions {
         OptionChecks.notNegative("--threads", threads, "all cores");
         OptionChecks.positive("--checkpoint-every", checkpointEvery);
         return new RunOptions(data.dataDir(), runs.dir(), seed, maxSteps, threads, resume, checkpointEvery);
+    }
+
+    /** Whether --epochs was given on the command line (a resumed run keeps its recorded epochs otherwise). */
+    public boolean epochsGiven() {
+        OptionSpec epochs = command == null ? null : command.findOption("--epochs");
+        return epochs != null && !epochs.originalStringValues().isEmpty();
     }
 
     /** The --ui port, or empty without --ui. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.dl4jsuite.common.cli.TrainingOptions;
 import org.dl4jsuite.common.ui.TrainingUi;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What every {@code train} command does with its module's {@link Training}: open or resume the run folder, build
@@ -22,18 +21,14 @@ public final class TrainingSession {
     }
 
     /**
-     * Trains {@code module}'s {@code requested} configuration (of type {@code type}, which config.json records) as
-     * {@code build} makes it from the run; {@code command} tells whether --epochs was given (a resumed run keeps
-     * its recorded epochs otherwise). Returns the command's exit code.
+     * Trains {@code module}'s {@code requested} configuration (of type {@code type}, which config.json records) with
+     * the shared {@code options}, as {@code build} makes it from the run. Returns the command's exit code.
      */
     public static <C extends TrainConfig> int train(String module, TrainingOptions options, C requested, Class<C> type,
-                                                    CommandSpec command, Function<TrainingRun<C>, Training<?>> build) {
+                                                    Function<TrainingRun<C>, Training<?>> build) {
         requested.validate();
-        boolean epochsGiven = command != null && command.commandLine() != null
-                && command.commandLine().getParseResult() != null
-                && command.commandLine().getParseResult().hasMatchedOption("--epochs");
-        try (TrainingRun<C> run = TrainingRun.start(module, options.toRunOptions(), requested, type, epochsGiven,
-                System.out)) {
+        try (TrainingRun<C> run = TrainingRun.start(module, options.toRunOptions(), requested, type,
+                options.epochsGiven(), System.out)) {
             Training<?> training = build.apply(run);
             TrainingLoop.Result result;
             try (Step step = training.step(); StopSignal stop = StopSignal.onShutdown();

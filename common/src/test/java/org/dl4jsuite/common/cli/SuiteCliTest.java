@@ -113,4 +113,39 @@ class SuiteCliTest {
         assertThat(run(command, "--resume")).isZero();
         assertThat(command.options.toRunOptions().resume()).isEqualTo("latest");
     }
+
+    /** The train options and a configuration bundled in one mixin, as word-lm's are for two commands. */
+    static final class Bundle {
+        @Mixin
+        TrainingOptions options = new TrainingOptions();
+        @Mixin
+        LikeConfig config = new LikeConfig();
+    }
+
+    @Command(name = "train")
+    static final class BundledTrainLike implements Callable<Integer> {
+        @Mixin
+        Bundle bundle = new Bundle();
+
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
+    @Test
+    void theOptionsKnowWhetherEpochsWereGivenAlsoInsideABundle() {
+        TrainLike given = new TrainLike();
+        assertThat(run(given, "--resume", "--epochs", "3")).isZero();
+        assertThat(given.options.epochsGiven()).isTrue();
+        TrainLike defaulted = new TrainLike();
+        assertThat(run(defaulted, "--resume")).isZero();
+        assertThat(defaulted.options.epochsGiven()).isFalse();
+        BundledTrainLike bundled = new BundledTrainLike();
+        assertThat(run(bundled, "--epochs", "2")).isZero();
+        assertThat(bundled.bundle.options.epochsGiven()).isTrue();
+        BundledTrainLike bundledDefault = new BundledTrainLike();
+        assertThat(run(bundledDefault)).isZero();
+        assertThat(bundledDefault.bundle.options.epochsGiven()).isFalse();
+    }
 }
