@@ -3,8 +3,11 @@ package org.dl4jsuite.adversarial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
@@ -57,10 +60,12 @@ class ZooClassifiersTest {
     }
 
     @Test
-    void offlineTheMessageSaysWhereToPutTheWeights() {
+    void offlineTheMessageSaysWhereToPutTheWeights(@TempDir Path imagenet) throws IOException {
+        // The class list comes before the download; made-up names do here (a folder given is not checksummed).
+        Files.write(imagenet.resolve("imagenet_classes.txt"), IntStream.range(0, 1000).mapToObj(i -> "class " + i).toList());
         DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
         try {
-            assertThatThrownBy(() -> ZooClassifiers.VGG16.load(SharedData.dir().resolve("imagenet"), new HttpDownloader()))
+            assertThatThrownBy(() -> ZooClassifiers.VGG16.load(imagenet, new HttpDownloader()))
                     .isInstanceOf(SuiteException.class)
                     .hasMessageContaining("http://127.0.0.1:9/models/vgg16_dl4j_inference.zip")
                     .hasMessageContaining("put it in " + cache.resolve("models/vgg16"))
