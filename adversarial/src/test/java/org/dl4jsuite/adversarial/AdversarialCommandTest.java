@@ -23,7 +23,11 @@ class AdversarialCommandTest {
     @TempDir
     static Path tmp;
     private static Path randomWeights;
-    private static Path imagenet;
+
+    /** The real ImageNet photos and class list from the shared data, for the tests that need them. */
+    private static Path imagenet() {
+        return SharedData.dir().resolve("imagenet");
+    }
 
     private static CliOutcome cli(String... args) {
         return CliOutcome.run(new AdversarialCommand(), args);
@@ -44,7 +48,6 @@ class AdversarialCommandTest {
     @BeforeAll
     static void weights() throws IOException {
         ComputeBackend.initialise(0);
-        imagenet = SharedData.dir().resolve("imagenet");
         randomWeights = tmp.resolve("random-alexnet.npz");
         writeTorchNpz(AlexNetModel.build(AlexNetConfig.defaults(), 7), randomWeights);
     }
@@ -71,6 +74,7 @@ class AdversarialCommandTest {
     @Test
     void classifyPrintsTopFiveImageNetNamesFromNpzWeights() throws IOException {
         // Random weights: the classes are meaningless, but the whole path runs (npz → graph → preprocessing → names).
+        Path imagenet = imagenet();
         CliOutcome o = cli("classify", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(),
                 imagenet.resolve("n01443537_2675_goldfish.jpg").toString());
         assertThat(o.code()).as(o.err()).isZero();
@@ -113,6 +117,7 @@ class AdversarialCommandTest {
 
     @Test
     void userErrorsExitWithTwoAndSayWhatIsWrong() throws IOException {
+        Path imagenet = imagenet();
         Path bad = tmp.resolve("bad.jpg");
         Files.writeString(bad, "not a jpeg");
         CliOutcome unreadable = cli("classify", "--model", randomWeights.toString(), "--data-dir", imagenet.toString(), bad.toString());

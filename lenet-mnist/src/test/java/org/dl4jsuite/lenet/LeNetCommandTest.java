@@ -18,7 +18,6 @@ import org.dl4jsuite.common.data.ImageClassData;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.data.SharedData;
 import org.dl4jsuite.common.train.MetricsLog;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,15 @@ class LeNetCommandTest {
     static Path tmp;
 
     private static Path fashionRun;
-    private static Path mnistDir;
 
-    @BeforeAll
-    static void data() {
-        mnistDir = SharedData.dir().resolve("mnist");
+    /** Real MNIST from the shared data, for the tests that need it (the others run without it). */
+    private static Path mnistDir() {
+        return SharedData.dir().resolve("mnist");
+    }
+
+    /** Fashion-MNIST where the suite finds it: Debian's package, the cache, or a download. */
+    private static Path fashionDir() {
+        return ImageDataset.FASHION.resolve(null).directory();
     }
 
     private static CliOutcome cli(String... args) {
@@ -52,7 +55,7 @@ class LeNetCommandTest {
     @Test
     @Order(1)
     void shortFashionTrainingBeatsSeventyPercentAndWritesTheWholeRun() throws IOException {
-        Path fashion = new DatasetResolver(null, Map.of(), null, false, null).resolve(ImageDataset.FASHION.spec()).directory();
+        Path fashion = fashionDir();
         Path out = tmp.resolve("fashion-runs");
         CliOutcome result = cli("train", "--dataset", "fashion", "--data-dir", fashion.toString(), "--out", out.toString(),
                 "--max-steps", "300", "--log-every", "100", "--checkpoint-every", "100");
@@ -77,6 +80,7 @@ class LeNetCommandTest {
     @Test
     @Order(2)
     void resumeContinuesTheStoppedRunFromItsCheckpoint() throws IOException {
+        Path mnistDir = mnistDir();
         Path out = tmp.resolve("resume-runs");
         assertThat(cli("train", "--data-dir", mnistDir.toString(), "--out", out.toString(), "--max-steps", "20",
                 "--log-every", "10").code()).isZero();
@@ -99,8 +103,7 @@ class LeNetCommandTest {
         assertThat(evaluated.out()).contains("test accuracy", "Ankle boot");
 
         // A trouser drawn dark on a light, larger, coloured canvas: predict must convert it to MNIST's form.
-        ImageClassData test = ImageDataset.FASHION.test(
-                new DatasetResolver(null, Map.of(), null, false, null).resolve(ImageDataset.FASHION.spec()));
+        ImageClassData test = ImageDataset.FASHION.test(ImageDataset.FASHION.resolve(fashionDir()));
         int trouser = -1;
         for (int i = 0; i < test.size() && trouser < 0; i++) {
             trouser = test.labelIndex()[i] == 1 ? i : -1;
@@ -119,9 +122,12 @@ class LeNetCommandTest {
         assertError(cli("evaluate", "--model", notImage.toString()), "not a model file");
         assertError(cli("train", "--data-dir", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("o").toString()),
                 "nowhere");
+        assertError(cli("train", "--dataset", "cifar"), "is not one of: mnist, fashion");
+
+        // The rest needs real MNIST files.
+        Path mnistDir = mnistDir();
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         assertError(cli("train", "--data-dir", mnistDir.toString(), "--out", file.toString()), "--out");
-        assertError(cli("train", "--dataset", "cifar"), "is not one of: mnist, fashion");
 
         // A truncated copy of the training images.
         Path broken = Files.createDirectories(tmp.resolve("broken-mnist"));
@@ -137,7 +143,8 @@ class LeNetCommandTest {
     void unreadableImageForPredictIsAUserError() throws IOException {
         Path notImage = Files.writeString(tmp.resolve("text.jpg"), "not an image");
         Path model = fashionRun == null ? null : fashionRun.resolve("model.zip");
-        org.junit.jupiter.api.Assumptions.assumeTrue(model != null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(model != null,
+                "no model to predict with: shortFashionTrainingBeatsSeventyPercentAndWritesTheWholeRun did not make one");
         assertError(cli("predict", "--model", model.toString(), notImage.toString()), "is not a PNG, JPEG or BMP file");
     }
 
