@@ -26,7 +26,8 @@ class CheckpointsFuzzTest {
     @BeforeAll
     static void backend() {
         ComputeBackend.initialise(0);
-        model = TestResources.path(CheckpointsFuzzTest.class, "ModelFileFuzzTestInputs/loadsOrRefuses/suite-model.zip");
+        model = TestResources.path(CheckpointsFuzzTest.class,
+                "/org/dl4jsuite/common/model/ModelFileFuzzTestInputs/loadsOrRefuses/suite-model.zip");
     }
 
     @FuzzTest(maxDuration = "10m")
