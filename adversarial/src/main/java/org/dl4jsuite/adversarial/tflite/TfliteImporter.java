@@ -109,7 +109,8 @@ public final class TfliteImporter {
         if (!hasOutput) {
             throw new SuiteException(source + ": no operator computes the output tensor " + outputTensor);
         }
-        ComputationGraph net = buildGraph(InputType.convolutional(s[1], s[2], s[3]), layers.tensorOf());
+        ComputationGraph net = buildGraph(InputType.convolutional(s[1], s[2], s[3]), layers.tensorOf(),
+                dropped ? fileClasses - 1 : fileClasses);
         layers.parameters().forEach((layer, wb) -> {
             net.getLayer(layer).setParam("W", wb[0]);
             net.getLayer(layer).setParam("b", wb[1]);
@@ -117,12 +118,16 @@ public final class TfliteImporter {
         return new Imported(net, s[1], s[2], s[3], scaling, fileClasses, dropped);
     }
 
-    /** The graph for {@code input}, its layers' shapes checked against the file's tensors ({@code tensorOf}). */
-    private ComputationGraph buildGraph(InputType input, Map<String, Integer> tensorOf) {
+    /**
+     * The graph for {@code input}, its layers' shapes checked against the file's tensors ({@code tensorOf}) and its
+     * softmax reading one logit per class of the {@code classes} it outputs.
+     */
+    private ComputationGraph buildGraph(InputType input, Map<String, Integer> tensorOf, int classes) {
         graph.setOutputs(OUTPUT).setInputTypes(input);
         try {
             ComputationGraphConfiguration conf = graph.build();
             checkShapes(conf, input, tensorOf);
+            checkLogits(conf, input, classes);
             ComputationGraph net = new ComputationGraph(conf);
             net.init();
             return net;
@@ -152,6 +157,16 @@ public final class TfliteImporter {
         }
         double scale = q.scaleOf(0);
         return InputScaling.uniform(channels, 255 * scale, scale * (pixelOffset - q.zeroPointOf(0)));
+    }
+
+    /** The softmax's input must hold one value per class: the file's output tensor may declare fewer than its layers compute. */
+    private void checkLogits(ComputationGraphConfiguration conf, InputType input, int classes) {
+        String logits = conf.getVertexInputs().get(OUTPUT).get(0);
+        long values = conf.getLayerActivationTypes(input).get(logits).arrayElementsPerExample();
+        if (values != classes) {
+            throw new SuiteException(source + ": the output tensor declares " + classes + " classes, but the layers "
+                    + "before the softmax compute " + values + " values per image");
+        }
     }
 
     /** DL4J's inferred activation shape of every imported layer must be the TFLite tensor's (NHWC → CHW). */
