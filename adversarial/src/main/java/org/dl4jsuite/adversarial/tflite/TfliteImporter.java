@@ -28,6 +28,14 @@ public final class TfliteImporter {
     /** The largest input the importer takes: an image classifier's, with room to spare. */
     static final int MAX_CHANNELS = 4;
     static final int MAX_SIDE = 16384;
+    /**
+     * How many times the input's values one layer's output may hold, beyond {@link #ALWAYS_ALLOWED}: image classifiers
+     * shrink their input (MobileNet's largest activation is 8 times its input); a file that pads a tensor to millions
+     * of columns is refused.
+     */
+    static final int MAX_GROWTH = 64;
+    /** Values a layer's output may always hold (a tiny input's 1001 logits, say). */
+    static final long ALWAYS_ALLOWED = 1 << 20;
 
     private final TfliteModel model;
     private final String source;
@@ -169,9 +177,21 @@ public final class TfliteImporter {
         }
     }
 
-    /** DL4J's inferred activation shape of every imported layer must be the TFLite tensor's (NHWC → CHW). */
+    /**
+     * DL4J's inferred activation shape of every imported layer must be the TFLite tensor's (NHWC → CHW), no side
+     * longer than {@link #MAX_SIDE} and no layer's output more than {@link #MAX_GROWTH} times the input.
+     */
     private void checkShapes(ComputationGraphConfiguration conf, InputType input, Map<String, Integer> tensorOf) {
         Map<String, InputType> types = conf.getLayerActivationTypes(input);
+        long most = Math.max(ALWAYS_ALLOWED, MAX_GROWTH * input.arrayElementsPerExample());
+        types.forEach((layer, type) -> {
+            boolean sideTooLong = type instanceof InputType.InputTypeConvolutional c
+                    && (c.getHeight() > MAX_SIDE || c.getWidth() > MAX_SIDE);
+            if (sideTooLong || type.arrayElementsPerExample() > most) {
+                throw new SuiteException(source + ": layer " + layer + " would give " + type + ", more than the "
+                        + "importer takes (" + MAX_SIDE + " a side, " + most + " values)");
+            }
+        });
         List<String> mismatches = new ArrayList<>();
         tensorOf.forEach((layer, tensor) -> {
             int[] t = model.tensor(tensor).shape();
