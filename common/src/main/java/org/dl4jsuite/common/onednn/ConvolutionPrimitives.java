@@ -102,7 +102,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
             output = new LayerOutput(this, query(fpd, DNNL_ARG_DST), dstMd, outputShape, relu, training);
             forwardArgs = new Args().add(DNNL_ARG_SRC, toForwardSrc.target).add(DNNL_ARG_WEIGHTS, toForwardWeights.target)
                     .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, output.dst)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_SCRATCHPAD, scratchpad(fpd));
             forward = primitive(fpd);
             if (!training) {
                 this.weightGradient = null;
@@ -127,7 +127,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
                         plain(weightsUser, weightShape));
                 Args args = new Args().add(DNNL_ARG_SRC, toSrc.target).add(DNNL_ARG_DIFF_DST, toGradientDiffDst.target)
                         .add(DNNL_ARG_DIFF_WEIGHTS, diffWeightsToUser.source).add(DNNL_ARG_DIFF_BIAS, diffBias)
-                        .add(DNNL_ARG_SCRATCHPAD, opaque(query(bwpd, DNNL_ARG_SCRATCHPAD)));
+                        .add(DNNL_ARG_SCRATCHPAD, scratchpad(bwpd));
                 this.weightGradient = new WeightGradient(toSrc, toGradientDiffDst, diffBias, diffWeightsToUser,
                         primitive(bwpd), args);
             } else {
@@ -146,7 +146,7 @@ final class ConvolutionPrimitives extends PrimitiveSet {
                 Reorder diffSrcToUser = copy(diffSrcLayout, inLayout(diffSrcLayout, srcMd, inputShape), srcMd, user);
                 Args args = new Args().add(DNNL_ARG_DIFF_DST, toDataDiffDst.target)
                         .add(DNNL_ARG_WEIGHTS, toWeights.target).add(DNNL_ARG_DIFF_SRC, diffSrcToUser.source)
-                        .add(DNNL_ARG_SCRATCHPAD, opaque(query(bdpd, DNNL_ARG_SCRATCHPAD)));
+                        .add(DNNL_ARG_SCRATCHPAD, scratchpad(bdpd));
                 this.inputGradient = new InputGradient(toDataDiffDst, toWeights, user, diffSrcToUser, primitive(bdpd), args);
             } else {
                 this.inputGradient = null;

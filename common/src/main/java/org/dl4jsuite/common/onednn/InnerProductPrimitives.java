@@ -80,7 +80,7 @@ final class InnerProductPrimitives extends PrimitiveSet {
             output = new LayerOutput(this, dstMd, dstMd, new long[] {batch, outputs}, relu, training);
             forwardArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_WEIGHTS, toForwardWeights.target)
                     .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST, output.dst)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_SCRATCHPAD, scratchpad(fpd));
             forward = primitive(fpd);
             if (!training) {
                 userInputGradient = diffBias = null;
@@ -99,7 +99,7 @@ final class InnerProductPrimitives extends PrimitiveSet {
             diffWeightsToUser = reorderInto(query(bwpd, DNNL_ARG_DIFF_WEIGHTS), weightsUser, plain(weightsUser, outputs, inputs));
             backwardWeightsArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_DIFF_DST, diffDst)
                     .add(DNNL_ARG_DIFF_WEIGHTS, diffWeightsToUser.source).add(DNNL_ARG_DIFF_BIAS, diffBias)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(bwpd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_SCRATCHPAD, scratchpad(bwpd));
             backwardWeights = primitive(bwpd);
 
             dnnl_inner_product_desc_t bdd = new dnnl_inner_product_desc_t();
@@ -110,7 +110,7 @@ final class InnerProductPrimitives extends PrimitiveSet {
             userInputGradient = external(srcMd);
             backwardDataArgs = new Args().add(DNNL_ARG_DIFF_DST, diffDst).add(DNNL_ARG_WEIGHTS, toBackwardDataWeights.target)
                     .add(DNNL_ARG_DIFF_SRC, userInputGradient)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(bdpd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_SCRATCHPAD, scratchpad(bdpd));
             backwardData = primitive(bdpd);
         } catch (RuntimeException e) {
             close();

@@ -127,7 +127,7 @@ final class LstmPrimitives extends PrimitiveSet {
                     .add(DNNL_ARG_SRC_LAYER, src).add(DNNL_ARG_SRC_ITER, srcIter).add(DNNL_ARG_SRC_ITER_C, srcIterC)
                     .add(DNNL_ARG_WEIGHTS_LAYER, toForwardLayer.target).add(DNNL_ARG_WEIGHTS_ITER, toForwardIter.target)
                     .add(DNNL_ARG_BIAS, bias).add(DNNL_ARG_DST_LAYER, dst).add(DNNL_ARG_DST_ITER, dstIter)
-                    .add(DNNL_ARG_DST_ITER_C, dstIterC).add(DNNL_ARG_SCRATCHPAD, opaque(query(forwardPd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_DST_ITER_C, dstIterC).add(DNNL_ARG_SCRATCHPAD, scratchpad(forwardPd));
             if (training) {
                 forwardArgs.add(DNNL_ARG_WORKSPACE, workspace);
             }
@@ -173,7 +173,7 @@ final class LstmPrimitives extends PrimitiveSet {
                     .add(DNNL_ARG_DIFF_WEIGHTS_LAYER, diffLayerToUser.source)
                     .add(DNNL_ARG_DIFF_WEIGHTS_ITER, diffIterToUser.source)
                     .add(DNNL_ARG_DIFF_BIAS, diffBias)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(backwardPd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_SCRATCHPAD, scratchpad(backwardPd));
             backward = primitive(backwardPd);
         } catch (RuntimeException e) {
             close();

@@ -92,6 +92,19 @@ final class OneDnnMemory implements AutoCloseable {
         return a;
     }
 
+    /** Points this external memory at {@code scratch}, which must hold at least {@link #size()} bytes. */
+    void bindScratch(Pointer scratch) {
+        if (array != null || bytes != null) {
+            throw new IllegalStateException("only an external oneDNN memory is bound to scratch bytes");
+        }
+        OneDnn.check(dnnl_memory_set_data_handle(memory, scratch), "bind a scratchpad");
+    }
+
+    /** The bytes this memory's descriptor spans. */
+    long size() {
+        return size;
+    }
+
     dnnl_memory memory() {
         return memory;
     }

@@ -59,7 +59,7 @@ final class PoolingPrimitives extends PrimitiveSet {
             src = plain(srcMd, inputShape);
             dst = plain(dstMd, outputShape);
             forwardArgs = new Args().add(DNNL_ARG_SRC, src).add(DNNL_ARG_DST, dst)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(fpd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_SCRATCHPAD, scratchpad(fpd));
             OneDnnMemory workspace = null;
             if (training) {
                 dnnl_memory_desc_t wsMd = query(fpd, DNNL_ARG_WORKSPACE);
@@ -82,7 +82,7 @@ final class PoolingPrimitives extends PrimitiveSet {
                     "describe a pooling backward");
             dnnl_primitive_desc bpd = primitiveDesc(bd, fpd, what + " (backward)");
             backwardArgs = new Args().add(DNNL_ARG_DIFF_DST, diffDst).add(DNNL_ARG_DIFF_SRC, diffSrc)
-                    .add(DNNL_ARG_SCRATCHPAD, opaque(query(bpd, DNNL_ARG_SCRATCHPAD)));
+                    .add(DNNL_ARG_SCRATCHPAD, scratchpad(bpd));
             if (workspace != null) {
                 backwardArgs.add(DNNL_ARG_WORKSPACE, workspace);
             }

@@ -47,8 +47,8 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * The machinery every cached set of oneDNN primitives shares: memory descriptors, primitive creation with a
- * scratchpad the set owns (so nothing is allocated per call), buffers, reorders and argument lists, all
- * freed together by {@link #close()}.
+ * user-managed scratchpad (the thread's shared {@link Scratchpad}, so nothing is allocated per call), buffers,
+ * reorders and argument lists, all freed together by {@link #close()}.
  */
 abstract class PrimitiveSet implements AutoCloseable {
     final OneDnn dnn;
@@ -132,6 +132,14 @@ abstract class PrimitiveSet implements AutoCloseable {
         return m;
     }
 
+    /**
+     * The scratchpad memory of {@code pd}: pointed at the executing thread's shared {@link Scratchpad} before each
+     * execution, so no set keeps scratch memory of its own.
+     */
+    OneDnnMemory scratchpad(dnnl_primitive_desc pd) {
+        return external(query(pd, DNNL_ARG_SCRATCHPAD));
+    }
+
     /** A memory of plain layout {@code md} over the caller's arrays ({@link OneDnnMemory#bindSource}, {@code bindTarget}). */
     OneDnnMemory external(dnnl_memory_desc_t md) {
         OneDnnMemory m = OneDnnMemory.external(dnn, md);
@@ -163,13 +171,16 @@ abstract class PrimitiveSet implements AutoCloseable {
                 "describe a ReLU backward");
         dnnl_primitive_desc ebpd = primitiveDesc(eb, efpd, "apply a ReLU backward");
         Args args = new Args().add(DNNL_ARG_DST, dst).add(DNNL_ARG_DIFF_DST, diff).add(DNNL_ARG_DIFF_SRC, diff)
-                .add(DNNL_ARG_SCRATCHPAD, opaque(query(ebpd, DNNL_ARG_SCRATCHPAD)));
+                .add(DNNL_ARG_SCRATCHPAD, scratchpad(ebpd));
         dnnl_primitive primitive = primitive(ebpd);
         return () -> execute(primitive, args, "run a ReLU backward");
     }
 
     /** Runs {@code primitive} with {@code args} and waits for it. */
     void execute(dnnl_primitive primitive, Args args, String what) {
+        if (args.scratchpad != null) {
+            args.scratchpad.bindScratch(Scratchpad.ofThisThread(args.scratchpad.size()));
+        }
         OneDnn.check(dnnl_primitive_execute(primitive, dnn.stream(), args.count(), args.pointer()), what);
         OneDnn.check(dnnl_stream_wait(dnn.stream()), what);
     }
@@ -239,10 +250,14 @@ abstract class PrimitiveSet implements AutoCloseable {
         private final List<Integer> kinds = new ArrayList<>();
         private final List<OneDnnMemory> memories = new ArrayList<>();
         private dnnl_exec_arg_t built;
+        private OneDnnMemory scratchpad;
 
         Args add(int kind, OneDnnMemory memory) {
             if (built != null) {
                 throw new IllegalStateException("the arguments are already in use");
+            }
+            if (kind == DNNL_ARG_SCRATCHPAD) {
+                scratchpad = memory;
             }
             kinds.add(kind);
             memories.add(memory);
