@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmark tools: time the AlexNet attack loop, compare runs of the suite and of the PyTorch reference, count a model's "
                 + "training FLOPs, measure the sgemm peak, summarise profiles.",
         subcommands = {AttackLoopCommand.class, CompareCommand.class, FlopsCommand.class, OneDnnCommand.class, ProfileCommand.class,
+                SoakReportCommand.class,
                 SgemmCommand.class})
 public final class BenchCommand {
     public static void main(String[] args) {

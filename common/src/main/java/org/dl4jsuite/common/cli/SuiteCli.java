@@ -2,7 +2,10 @@ package org.dl4jsuite.common.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.runtime.MemoryLimits;
+import org.dl4jsuite.common.runtime.MemorySampler;
 import picocli.CommandLine;
 
 /**
@@ -79,6 +82,7 @@ public final class SuiteCli {
 
     /** Runs and exits the JVM with the command's exit code: for main methods. */
     public static void main(Object command, String... args) {
+        MemorySampler.startIfAsked();
         int code = execute(command, args);
         System.out.flush();
         System.exit(code);
@@ -103,9 +107,9 @@ public final class SuiteCli {
             err.flush();
             return USER_ERROR;
         }
-        if (e.getCause() instanceof OutOfMemoryError) {
-            err.println("error: out of memory; raise the limits with JAVA_OPTS (e.g. -Xmx8g "
-                    + "-Dorg.bytedeco.javacpp.maxbytes=12G) or use a smaller --batch-size");
+        Optional<String> memory = MemoryLimits.explain(e);
+        if (memory.isPresent()) {
+            err.println(cli.getColorScheme().errorText("error: " + memory.get()));
             err.flush();
             return USER_ERROR;
         }

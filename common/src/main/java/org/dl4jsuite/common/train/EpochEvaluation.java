@@ -2,6 +2,7 @@ package org.dl4jsuite.common.train;
 
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.dl4jsuite.common.runtime.MemorySampler;
 
 /** An evaluation at the end of every epoch (e.g. test accuracy): its figures join the epoch's metrics. */
 public final class EpochEvaluation implements RunListener {
@@ -14,6 +15,11 @@ public final class EpochEvaluation implements RunListener {
 
     @Override
     public void onEpochEnd(EpochDone epoch) {
-        epoch.metrics().putAll(evaluation.apply(epoch.epoch()));
+        MemorySampler.phase("eval");
+        try {
+            epoch.metrics().putAll(evaluation.apply(epoch.epoch()));
+        } finally {
+            MemorySampler.phase("train");
+        }
     }
 }

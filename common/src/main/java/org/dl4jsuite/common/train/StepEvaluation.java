@@ -2,6 +2,7 @@ package org.dl4jsuite.common.train;
 
 import java.util.Map;
 import java.util.function.Function;
+import org.dl4jsuite.common.runtime.MemorySampler;
 
 /** An evaluation every N steps (e.g. validation loss and a sample): its figures become that step's metrics. */
 public final class StepEvaluation implements RunListener {
@@ -20,7 +21,12 @@ public final class StepEvaluation implements RunListener {
     @Override
     public void onStep(StepDone step) {
         if (step.state().step() % every == 0) {
-            step.metrics().putAll(evaluation.apply(step.state()));
+            MemorySampler.phase("eval");
+            try {
+                step.metrics().putAll(evaluation.apply(step.state()));
+            } finally {
+                MemorySampler.phase("train");
+            }
         }
     }
 }

@@ -4,6 +4,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.dl4jsuite.common.SuiteException;
+import org.dl4jsuite.common.runtime.MemoryLimits;
+import org.dl4jsuite.common.runtime.MemorySampler;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -38,9 +41,19 @@ public final class TrainingLoop {
 
     /** Trains {@code training} from {@code start} until the epochs or max steps are done, or {@code stop} is requested. */
     public Result train(Training<?> training, TrainingState start, StopSignal stop) {
+        try {
+            return trainUntilDone(training, start, stop);
+        } catch (OutOfMemoryError e) {
+            // Nothing of the step that ran out is kept: the last checkpoint stays as it was written.
+            throw new SuiteException(MemoryLimits.explain(e).orElseThrow() + "; " + keptCheckpoint("start again"), e);
+        }
+    }
+
+    private Result trainUntilDone(Training<?> training, TrainingState start, StopSignal stop) {
         Step step = training.step();
         List<RunListener> listeners = training.listeners();
         listeners.forEach(l -> l.onTrainingBegin(start));
+        MemorySampler.phase("train");
         TrainingState state = start;
         while (state.epoch() < epochs) {
             TrainingState begin = state;
@@ -82,15 +95,20 @@ public final class TrainingLoop {
     }
 
     private static Result end(List<RunListener> listeners, Result result) {
+        MemorySampler.phase("finish");
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;
     }
 
     private TrainingDivergedException diverged(double loss, TrainingState state) {
-        String kept = checkpoints.latest().map(c -> "the last good checkpoint is " + c.directory()
-                        + "; lower the learning rate and continue with --resume, or start again")
-                .orElse("no checkpoint was written; lower the learning rate and start again");
         return new TrainingDivergedException(String.format("training diverged: the loss became %s at step %d "
-                + "(epoch %d); stopped; %s", loss, state.step() + 1, state.epoch() + 1, kept));
+                + "(epoch %d); stopped; lower the learning rate: %s", loss, state.step() + 1, state.epoch() + 1,
+                keptCheckpoint("start again")));
+    }
+
+    /** Where the run can go on from: the last checkpoint and --resume, or {@code otherwise} when there is none. */
+    private String keptCheckpoint(String otherwise) {
+        return checkpoints.latest().map(c -> "the last good checkpoint is " + c.directory() + "; continue with --resume")
+                .orElse("no checkpoint was written yet; " + otherwise);
     }
 }
