@@ -37,4 +37,4 @@ head -1 "$work/torch.log"
 blas_cores
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/bench-attack/* "$work"/torch/alexnet-attack-pytorch/* \
-  --label-a DL4J --label-b PyTorch $(arithmetic "$weights") --output "$out/alexnet-attack-compare.png"
+  --label-a DL4J --label-b PyTorch $(rss_options) $(arithmetic "$weights") --output "$out/alexnet-attack-compare.png"

@@ -29,4 +29,4 @@ echo "PyTorch: $(head -1 "$work/torch.log"); $(grep 'epoch 1/1 done' "$work/torc
 blas_cores
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/lenet-mnist/* "$work"/torch/lenet-mnist-pytorch/* \
-  --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/lenet-mnist/*/model.zip --image 28x28x1) --output "$out/lenet-$dataset-compare.png"
+  --label-a DL4J --label-b PyTorch $(rss_options) $(arithmetic "$work"/dl4j/lenet-mnist/*/model.zip --image 28x28x1) --output "$out/lenet-$dataset-compare.png"

@@ -1,6 +1,6 @@
 # Sourced by the bench scripts that run a workload in DL4J and in its PyTorch reference:
 # a scratch folder removed on exit ($work), the python that has torch ($py), the shared options
-# (bench_options), peak RSS from GNU time (peak), the arithmetic figures of `bench compare` (arithmetic).
+# (bench_options), peak RSS from GNU time (peak, and rss_options for `bench compare`), the arithmetic figures of `bench compare` (arithmetic).
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 py="${PYTHON:-python3}"
@@ -12,7 +12,10 @@ torch_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
 blas_cores() {
   echo "OpenBLAS kernels: PyTorch $("${torch_env[@]}" "$py" -c 'import ctypes, torch; l = ctypes.CDLL("libopenblas.so.0"); l.openblas_get_corename.restype = ctypes.c_char_p; print(l.openblas_get_corename().decode())' 2>/dev/null || echo unknown), DL4J ${OPENBLAS_CORETYPE:-(detected)}"
 }
-peak() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f MiB", $1 / 1024 }'; }
+peak_mib() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f", $1 / 1024 }'; }
+peak() { echo "$(peak_mib "$1") MiB"; }
+# `bench compare`'s --peak-rss-a/-b: the peak RSS of the DL4J and the PyTorch run (their GNU time reports in $work).
+rss_options() { echo "--peak-rss-a $(peak_mib "$work/dl4j.time") --peak-rss-b $(peak_mib "$work/torch.time")"; }
 # `bench compare`'s --flop-per-example and --peak-gflops for the DL4J run's saved MODEL (extra arguments go
 # to `bench flops`, e.g. --image 28x28x1); the sgemm peak is measured with the same $threads.
 arithmetic() {

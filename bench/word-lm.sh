@@ -29,4 +29,4 @@ head -1 "$work/torch.log"
 blas_cores
 echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
 "$root/suite" bench compare "$work"/dl4j/word-lm/* "$work"/torch/word-lm-pytorch/* \
-  --label-a DL4J --label-b PyTorch $(arithmetic "$work"/dl4j/word-lm/*/model.zip) --output "$out/word-lm-compare.png"
+  --label-a DL4J --label-b PyTorch $(rss_options) $(arithmetic "$work"/dl4j/word-lm/*/model.zip) --output "$out/word-lm-compare.png"

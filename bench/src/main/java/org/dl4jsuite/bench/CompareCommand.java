@@ -43,6 +43,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "This machine's sgemm peak (from `bench sgemm`): adds GFLOP/s as a share of it.")
     double peakGflops;
 
+    @Option(names = "--peak-rss-a", paramLabel = "MIB",
+            description = "RUN_A's peak resident memory (e.g. from GNU time): adds peak RSS and its ratio to RUN_B's.")
+    double peakRssA = Double.NaN;
+
+    @Option(names = "--peak-rss-b", paramLabel = "MIB", description = "RUN_B's peak resident memory.")
+    double peakRssB = Double.NaN;
+
     @Override
     public Integer call() {
         if (!"step".equals(x) && !"wall_s".equals(x)) {
@@ -56,13 +63,15 @@ public final class CompareCommand implements Callable<Integer> {
                 .series(b.label(), b.column(x), b.column("loss"))
                 .save(out, 900, 520);
         TextTable table = new TextTable("run", "last step", "last loss", "throughput /s", "ratio to B", "GFLOP/s",
-                "of sgemm peak", "peak heap MiB", "peak off-heap MiB");
+                "of sgemm peak", "peak RSS MiB", "RSS ratio to B", "peak heap MiB", "peak off-heap MiB");
         for (RunMetrics run : new RunMetrics[] {a, b}) {
+            double rss = run == a ? peakRssA : peakRssB;
             double gflops = flopPerExample > 0 ? run.meanRate() * flopPerExample / 1e9 : Double.NaN;
             table.row(run.label(), run.lastStep(), String.format("%.4f", run.lastLoss()),
                     String.format("%,.0f", run.meanRate()), String.format("%.2f", run.meanRate() / b.meanRate()),
                     Double.isNaN(gflops) ? "-" : String.format("%.1f", gflops),
                     Double.isNaN(gflops) || !(peakGflops > 0) ? "-" : String.format("%.0f%%", 100 * gflops / peakGflops),
+                    mib(rss), Double.isNaN(rss) || Double.isNaN(peakRssB) ? "-" : String.format("%.2f", rss / peakRssB),
                     mib(run.peak("heap_mib")), mib(run.peak("offheap_mib")));
         }
         System.out.println(table);

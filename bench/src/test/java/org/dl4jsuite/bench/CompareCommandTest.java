@@ -77,6 +77,21 @@ class CompareCommandTest {
     }
 
     @Test
+    void withBothPeakRssFiguresItPrintsThemAndTheirRatioBesideTheThroughputRatio() throws IOException {
+        Path dl4j = run("dl4j-rss", "examples_per_s", 1, 300, 300);
+        Path torch = run("torch-rss", "examples_per_s", 1, 200, 200);
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
+                "--output", tmp.resolve("o.png").toString(), "--label-a", "DL4J", "--label-b", "PyTorch",
+                "--peak-rss-a", "1260", "--peak-rss-b", "630");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("peak RSS MiB", "RSS ratio to B");
+        String dl4jRow = result.out().lines().filter(l -> l.contains("DL4J")).findFirst().orElseThrow();
+        assertThat(dl4jRow).contains("1.50", "1,260", "2.00");
+        String torchRow = result.out().lines().filter(l -> l.contains("PyTorch")).findFirst().orElseThrow();
+        assertThat(torchRow).contains("630", "1.00");
+    }
+
+    @Test
     void aFolderWithoutMetricsIsAUserError() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", empty.toString(), empty.toString());
