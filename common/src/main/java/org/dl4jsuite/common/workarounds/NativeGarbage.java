@@ -9,6 +9,9 @@ import org.dl4jsuite.common.runtime.MemoryFigures;
  * the heap asks for a collection. Call {@link #check()} once per iteration of such a loop.
  */
 public final class NativeGarbage {
+    /** Time for ND4J's deallocator thread to free what a collection found dead. */
+    private static final long TRIM_DELAY_MILLIS = 20;
+
     private final double budgetMib;
     private double baselineMib = Double.NaN;
     private int collections;
@@ -36,9 +39,25 @@ public final class NativeGarbage {
         }
         System.gc();
         collections++;
+        releaseFreedPages();
         // Freed buffers are reused by later allocations, so the process stays near this size from now on.
         baselineMib = MemoryFigures.offHeapMib();
         return true;
+    }
+
+    /**
+     * Hands the pages of freed native buffers back to the system (glibc's malloc_trim through JavaCPP). ND4J frees a
+     * collected array's buffer on its deallocator thread shortly after the collection, and the suite's malloc
+     * settings (./suite: large buffers from the heap, no automatic trimming, for speed) keep freed pages resident.
+     */
+    private static void releaseFreedPages() {
+        try {
+            Thread.sleep(TRIM_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Malloc.trim();
     }
 
     /** How many collections {@link #check()} has run. */
