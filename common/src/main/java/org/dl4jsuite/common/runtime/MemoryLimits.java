@@ -28,12 +28,17 @@ public final class MemoryLimits {
 
     /** One line for {@code error} if it, or one of its causes, is running out of memory; empty otherwise. */
     public static Optional<String> explain(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        OutOfMemoryError first = null;
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof OutOfMemoryError oom) {
-                return Optional.of(explain(oom));
+                // JavaCPP reports its bound as the cause of "Cannot allocate new BytePointer(...)": the cause names it.
+                if (oom.getMessage() != null && JAVACPP_LIMIT.matcher(oom.getMessage()).find()) {
+                    return Optional.of(explain(oom));
+                }
+                first = first == null ? oom : first;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first).map(MemoryLimits::explain);
     }
 
     private static String explain(OutOfMemoryError oom) {

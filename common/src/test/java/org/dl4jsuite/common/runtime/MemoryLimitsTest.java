@@ -17,6 +17,19 @@ class MemoryLimitsTest {
     }
 
     @Test
+    void javacppsOuterErrorIsReadThroughToTheLimitItWraps() {
+        // As JavaCPP throws it when oneDNN's buffer does not fit: the bound is the cause.
+        OutOfMemoryError limit = new OutOfMemoryError("Failed to allocate memory within limits: totalBytes (1191K + "
+                + "124M) > maxBytes (64M)");
+        OutOfMemoryError outer = new OutOfMemoryError("Cannot allocate new BytePointer(130392064): totalBytes = 1191K, "
+                + "physicalBytes = 166M");
+        outer.initCause(limit);
+        String line = MemoryLimits.explain(new RuntimeException(outer)).orElseThrow();
+        assertThat(line).startsWith("out of off-heap memory: the run asked for 124 MiB more with 1 MiB of its "
+                + "64 MiB off-heap limit in use").contains("DL4J_SUITE_OFFHEAP=1G");
+    }
+
+    @Test
     void theJavaHeapNamesTheHeapVariableAndALargerHeap() {
         String line = MemoryLimits.explain(new OutOfMemoryError("Java heap space")).orElseThrow();
         long heapGib = Runtime.getRuntime().maxMemory() >> 30;
