@@ -17,10 +17,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${DL4J_SUITE_SHARED_DATA:-$root/../shared/data}"
+# shellcheck source=bench/pytorch-pair.sh
+source "$root/bench/pytorch-pair.sh"   # $work (a scratch folder removed on exit), $py (the python with torch), $out
 minutes=60
 every=5
 warm_up=120
-out="$root/bench/results"
 workload=""
 extra=()
 while [[ $# -gt 0 ]]; do
@@ -35,8 +36,6 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 mkdir -p "$out"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 csv="$out/soak-$workload.csv"
 log="$out/soak-$workload.log"
 limit=""   # seconds after which the workload is stopped (SIGINT: it checkpoints and exits); empty: runs to its end
@@ -51,8 +50,6 @@ case "$workload" in
     command=(lenet-mnist sweep --data-dir "$shared/mnist" --epochs 1 --lr 0.1,0.05,0.02,0.01 --batch-size 64,128
       --out "$work/runs") ;;
   attack)
-    py=python3
-    "$py" -c 'import torch' 2>/dev/null || py=/usr/bin/python3   # a pyenv python may lack Debian's torch
     (cd "$root/reference" && "$py" alexnet_attack.py --make-weights "$work/alexnet.npz" --seed 42) > /dev/null
     command=(bench attack --weights "$work/alexnet.npz" --dir "$shared/imagenet" --data-dir "$shared/imagenet"
       --iterations 200 --out "$work/runs") ;;
