@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The targeted Adam attack's loop for a fixed number of iterations, with no early stop: the equal work
  * the benchmark times against the PyTorch reference. Each iteration is what {@link TargetedAdamAttack}
- * does per step: classify (the loss and the top-1 check), input gradient, Adam step, clip to [0,1].
+ * does per step: one forward and backward pass (the loss, the top-1 check and the input gradient), Adam step,
+ * clip to [0,1].
  */
 public final class FixedIterationAttack {
 
@@ -38,7 +39,8 @@ public final class FixedIterationAttack {
         AdamStep adam = new AdamStep(learningRate, x);
         for (int it = 1; it <= iterations; it++) {
             long t0 = System.nanoTime();
-            INDArray p = model.probabilities(x);
+            Classifier.ProbabilitiesAndGradient pass = model.probabilitiesAndGradient(x, y);
+            INDArray p = pass.probabilities();
             int[] top = p.argMax(1).toIntVector();
             double loss = 0;
             int reached = 0;
@@ -46,7 +48,7 @@ public final class FixedIterationAttack {
                 loss -= Math.log(Math.max(p.getDouble(i, targets[i]), 1e-30));
                 reached += top[i] == targets[i] ? 1 : 0;
             }
-            x = PixelBall.clip(x.subi(adam.update(model.lossGradient(x, y))));
+            x = PixelBall.clip(x.subi(adam.update(pass.gradient())));
             each.accept(new Iteration(it, loss / n, reached / (double) n, (System.nanoTime() - t0) / 1e9));
         }
         return x;

@@ -28,4 +28,10 @@ public final class ScaledInputClassifier implements Classifier {
     public INDArray lossGradient(INDArray pixels, INDArray labels) {
         return scaling.backpropagate(network.lossGradient(scaling.apply(pixels), labels));
     }
+
+    @Override
+    public ProbabilitiesAndGradient probabilitiesAndGradient(INDArray pixels, INDArray labels) {
+        ProbabilitiesAndGradient scaled = network.probabilitiesAndGradient(scaling.apply(pixels), labels);
+        return new ProbabilitiesAndGradient(scaled.probabilities(), scaling.backpropagate(scaled.gradient()));
+    }
 }

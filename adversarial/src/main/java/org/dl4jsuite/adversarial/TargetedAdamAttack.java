@@ -39,7 +39,10 @@ public final class TargetedAdamAttack implements Attack {
         int[] iterations = new int[n];
         boolean[] done = new boolean[n];
         for (int it = 0; it <= maxIterations; it++) {
-            int[] top = model.probabilities(x).argMax(1).toIntVector();
+            // The last check needs no gradient; before it, one pass gives the class and the step's gradient.
+            Classifier.ProbabilitiesAndGradient pass = it < maxIterations ? model.probabilitiesAndGradient(x, y)
+                    : new Classifier.ProbabilitiesAndGradient(model.probabilities(x), null);
+            int[] top = pass.probabilities().argMax(1).toIntVector();
             int open = 0;
             for (int i = 0; i < n; i++) {
                 if (!done[i] && top[i] == targets[i]) {
@@ -53,7 +56,7 @@ public final class TargetedAdamAttack implements Attack {
             if (open == 0 || it == maxIterations) {
                 break;
             }
-            INDArray update = adam.update(model.lossGradient(x, y));
+            INDArray update = adam.update(pass.gradient());
             for (int i = 0; i < n; i++) {
                 if (done[i]) {
                     update.get(NDArrayIndex.point(i)).assign(0);

@@ -9,7 +9,9 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,5 +81,31 @@ class Dl4jClassifierTest {
         double analytic = g.norm2Number().doubleValue();
         assertThat(numeric).isCloseTo(analytic, within(0.05 * analytic));
         assertThat(Transforms.abs(g).sumNumber().doubleValue()).isGreaterThan(0);
+    }
+
+    @Test
+    void onePassGivesTheProbabilitiesAndTheGradientOfSeparatePasses() {
+        ComputationGraph graph = TorchAlexNetWeights.load(TorchAlexNetWeightsTest.fixture("weights.npz"),
+                TorchAlexNetWeightsTest.FIXTURE);
+        List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 127, 127);
+        INDArray y = PixelBall.oneHot(new int[] {2, 5}, 10);
+        assertOnePassEqualsTwo(Dl4jClassifier.of(graph, classes), x, y);
+
+        MultiLayerNetwork lenet = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(6).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build())
+                .build());
+        lenet.init();
+        assertOnePassEqualsTwo(Dl4jClassifier.of(lenet, List.of("a", "b", "c")), Nd4j.rand(DataType.FLOAT, 3, 4),
+                PixelBall.oneHot(new int[] {0, 1, 2}, 3));
+    }
+
+    private static void assertOnePassEqualsTwo(Classifier model, INDArray x, INDArray y) {
+        Classifier.ProbabilitiesAndGradient pass = model.probabilitiesAndGradient(x, y);
+        assertThat(pass.probabilities().equalsWithEps(model.probabilities(x), 1e-6)).isTrue();
+        assertThat(pass.gradient().equalsWithEps(model.lossGradient(x, y), 1e-6)).isTrue();
+        assertThat(pass.probabilities().sum(1).getDouble(0)).isCloseTo(1.0, within(1e-5));
     }
 }

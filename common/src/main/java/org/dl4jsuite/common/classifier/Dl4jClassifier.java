@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.onednn.OneDnnConvolutionLayer;
@@ -57,6 +58,9 @@ public final class Dl4jClassifier implements Classifier {
 
     /** Wraps {@code net} itself, changing it for inference: for a network loaded only to be attacked. */
     public static Dl4jClassifier adopt(MultiLayerNetwork net, List<String> classNames) {
+        // Without workspaces the output layer's input is still valid after the gradient pass, to read the probabilities.
+        net.getLayerWiseConfigurations().setTrainingWorkspaceMode(WorkspaceMode.NONE);
+        net.getLayerWiseConfigurations().setInferenceWorkspaceMode(WorkspaceMode.NONE);
         prepare(net.getLayers(), net.getOutputLayer());
         return new Dl4jClassifier(net, null, classNames);
     }
@@ -133,18 +137,37 @@ public final class Dl4jClassifier implements Classifier {
 
     @Override
     public INDArray lossGradient(INDArray pixels, INDArray labels) {
+        return gradientPass(pixels, labels, false).gradient();
+    }
+
+    /** One forward and backward pass; the probabilities are those its forward pass computed. */
+    @Override
+    public ProbabilitiesAndGradient probabilitiesAndGradient(INDArray pixels, INDArray labels) {
+        return gradientPass(pixels, labels, true);
+    }
+
+    private ProbabilitiesAndGradient gradientPass(INDArray pixels, INDArray labels, boolean withProbabilities) {
         garbage.check();
         if (multiLayer != null) {
-            return multiLayer.calculateGradients(pixels, labels, null, null).getSecond().reshape(pixels.shape());
+            INDArray gradient = multiLayer.calculateGradients(pixels, labels, null, null).getSecond().reshape(pixels.shape());
+            // Without workspaces the output layer still holds its input from the pass.
+            return new ProbabilitiesAndGradient(withProbabilities ? outputOf(multiLayer.getOutputLayer()) : null, gradient);
         }
         graph.setInputs(pixels);
         graph.setLabels(labels);
         inputGradient.captured = null;
+        inputGradient.probabilities = null;
+        inputGradient.withProbabilities = withProbabilities;
         graph.computeGradientAndScore();
         if (inputGradient.captured == null) {
             throw new IllegalStateException("DL4J computed no gradient for the graph input");
         }
-        return inputGradient.captured.reshape(pixels.shape());
+        return new ProbabilitiesAndGradient(inputGradient.probabilities, inputGradient.captured.reshape(pixels.shape()));
+    }
+
+    /** The output layer's activations (the probabilities) for the input it holds, in inference mode. */
+    private static INDArray outputOf(Layer output) {
+        return output.activate(false, LayerWorkspaceMgr.noWorkspaces()).dup();
     }
 
     /**
@@ -154,6 +177,8 @@ public final class Dl4jClassifier implements Classifier {
     private static final class InputGradientListener extends BaseTrainingListener {
         private final String input;
         private INDArray captured;
+        private boolean withProbabilities;
+        private INDArray probabilities;
 
         InputGradientListener(String input) {
             this.input = input;
@@ -163,6 +188,10 @@ public final class Dl4jClassifier implements Classifier {
         public void onBackwardPass(Model model) {
             INDArray epsilon = ((ComputationGraph) model).getVertex(input).getEpsilon();
             captured = epsilon == null ? null : epsilon.dup();
+            if (withProbabilities) {
+                // The output layer still holds its input here; the graph clears every vertex after this callback.
+                probabilities = outputOf(((ComputationGraph) model).getOutputLayer(0));
+            }
         }
     }
 }
