@@ -68,19 +68,21 @@ public final class Dl4jClassifier implements Classifier {
     /** Wraps an inference copy of a single-input, single-output graph; the original is left as it is. */
     public static Dl4jClassifier of(ComputationGraph net, List<String> classNames) {
         requireOneInputAndOutput(net);
-        // Not net.clone(): M2.1's clone shares the original's listener list, so the gradient listener set below
-        // would also replace that of every other classifier made from the same network.
-        ComputationGraph copy = new ComputationGraph(net.getConfiguration().clone());
-        copy.init(net.params().dup(), false);
-        return adopt(copy, classNames);
+        // A new graph, not net.clone(): M2.1's clone shares the original's listener list, so the gradient listener
+        // set below would also replace that of every other classifier made from the same network.
+        return wrap(FrozenGraph.of(net, net.params().dup()), classNames);
     }
 
     /**
-     * Wraps {@code net} itself, changing it for inference (no dropout, no workspaces, frozen fast layers, a
-     * gradient listener): for a graph loaded only to be attacked, which saves a copy of every parameter.
+     * Wraps {@code net}'s parameters without copying them, in a {@link FrozenGraph} for inference (no dropout, no
+     * workspaces, no parameter gradients, a gradient listener): for a graph loaded only to be attacked.
      */
     public static Dl4jClassifier adopt(ComputationGraph net, List<String> classNames) {
         requireOneInputAndOutput(net);
+        return wrap(FrozenGraph.of(net, net.params()), classNames);
+    }
+
+    private static Dl4jClassifier wrap(FrozenGraph net, List<String> classNames) {
         // Without workspaces the input vertex's epsilon is a plain array when the listener reads it. M2.1's
         // calcBackpropGradients picks its workspaces by the *inference* mode, so both modes are switched off.
         net.getConfiguration().setTrainingWorkspaceMode(WorkspaceMode.NONE);

@@ -3,6 +3,7 @@ package org.dl4jsuite.common.onednn;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -52,6 +53,11 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         frozen = true;
     }
 
+    /** Whether the parameters are frozen and the backward pass runs on oneDNN: then it reads no gradient views. */
+    public boolean frozenOnOneDnn() {
+        return frozen && usesOneDnn();
+    }
+
     /** Whether this layer runs on oneDNN. */
     public boolean usesOneDnn() {
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer c = layerConf();
@@ -87,18 +93,24 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         ConvolutionPrimitives p = shapes.pending();
         if (p == null) {
+            if (gradientViews == null) {
+                throw new IllegalStateException(layerId() + ": a frozen convolution got an input oneDNN cannot take ("
+                        + (input == null ? "none" : input.dataType() + " rank " + input.rank()) + "); it has no gradient views");
+            }
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        WeightBiasGradient gradient = WeightBiasGradient.of(gradientViews, 'c');
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 p.inputShape, 'c');
-        p.backward(epsilon, frozen ? null : gradient.weights(), gradient.bias(), inputGradientWanted ? inputGradient : null);
+        // A frozen layer writes no parameter gradients: a FrozenGraph gives it no views to write them into.
+        WeightBiasGradient gradient = frozen ? null : WeightBiasGradient.of(gradientViews, 'c');
+        p.backward(epsilon, frozen ? null : gradient.weights(), frozen ? null : gradient.bias(),
+                inputGradientWanted ? inputGradient : null);
         if (!inputGradientWanted) {
             // Not computed when skipped: NaN, so that nobody can mistake it for a gradient.
             inputGradient.assign(Double.NaN);
         }
         weightNoiseParams.clear();
-        return gradient.with(inputGradient);
+        return frozen ? new Pair<>(new DefaultGradient(), inputGradient) : gradient.with(inputGradient);
     }
 
     private ConvolutionPrimitives shapeFor(long[] inputShape, boolean training) {
