@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.io.NpzFile;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -38,51 +41,87 @@ public final class TorchAlexNetWeights {
         return m;
     }
 
-    /** Builds the AlexNet of {@code config} and loads {@code npz} into it. */
+    /** Builds the AlexNet of {@code config} and loads {@code npz} into it, one array at a time. */
     public static ComputationGraph load(Path npz, AlexNetConfig config) {
+        requireFile(npz);
         ComputationGraph net = AlexNetModel.build(config, 0);
-        Map<String, INDArray> arrays = read(npz);
-        assign(arrays, net, npz);
-        // 245 MB for torchvision's AlexNet: freed now rather than whenever the collector runs.
-        arrays.values().stream().filter(INDArray::closeable).forEach(INDArray::close);
+        // 245 MB for torchvision's AlexNet: each array is copied into the network and freed before the next is read.
+        Loading loading = new Loading(net, npz);
+        NpzFile.forEach(npz, loading::accept);
+        loading.finish();
         return net;
     }
 
     /** Reads every array of an .npz file by key. */
     public static Map<String, INDArray> read(Path npz) {
+        requireFile(npz);
+        return new LinkedHashMap<>(NpzFile.read(npz));
+    }
+
+    private static void requireFile(Path npz) {
         if (!Files.isRegularFile(npz)) {
             throw new SuiteException("weights file not found: " + npz.toAbsolutePath()
                     + " (write one with reference/export_alexnet.py)");
         }
-        return new LinkedHashMap<>(NpzFile.read(npz));
     }
 
     /** Copies {@code arrays} into {@code net}, checking that every key exists with the expected shape. */
     public static void assign(Map<String, INDArray> arrays, ComputationGraph net, Path source) {
-        for (Map.Entry<String, String> layer : LAYERS.entrySet()) {
-            INDArray w = net.getLayer(layer.getValue()).getParam("W");
-            INDArray b = net.getLayer(layer.getValue()).getParam("b");
-            boolean dense = w.rank() == 2;
-            // DL4J's dense W is [in, out]; PyTorch's is [out, in].
-            long[] torchWeightShape = dense ? new long[] {w.size(1), w.size(0)} : w.shape();
-            INDArray tw = require(arrays, layer.getKey() + ".weight", torchWeightShape, source);
-            INDArray tb = require(arrays, layer.getKey() + ".bias", new long[] {b.length()}, source);
-            w.assign(dense ? tw.transpose() : tw);
-            b.assign(tb.reshape(b.shape()));
-        }
-        AlexNetModel.setNormalization(net);
+        Loading loading = new Loading(net, source);
+        arrays.forEach(loading::accept);
+        loading.finish();
     }
 
-    private static INDArray require(Map<String, INDArray> arrays, String key, long[] shape, Path source) {
-        INDArray a = arrays.get(key);
-        if (a == null) {
-            throw new SuiteException(source + " has no array '" + key + "' (expected shape " + Arrays.toString(shape)
-                    + "); it holds " + arrays.keySet() + ". Export torchvision's alexnet state_dict with reference/export_alexnet.py");
+    /** The state_dict's arrays copied into the graph as they arrive; {@link #finish} names any that never did. */
+    private static final class Loading {
+        private final ComputationGraph net;
+        private final Path source;
+        private final Map<String, INDArray> targets = new LinkedHashMap<>();
+        private final Set<String> seen = new LinkedHashSet<>();
+
+        Loading(ComputationGraph net, Path source) {
+            this.net = net;
+            this.source = source;
+            for (Map.Entry<String, String> layer : LAYERS.entrySet()) {
+                targets.put(layer.getKey() + ".weight", net.getLayer(layer.getValue()).getParam("W"));
+                targets.put(layer.getKey() + ".bias", net.getLayer(layer.getValue()).getParam("b"));
+            }
         }
-        if (!Arrays.equals(a.shape(), shape)) {
-            throw new SuiteException(source + ": array '" + key + "' has shape " + Arrays.toString(a.shape())
-                    + ", expected " + Arrays.toString(shape) + " for this AlexNet");
+
+        void accept(String key, INDArray array) {
+            seen.add(key);
+            INDArray target = targets.get(key);
+            if (target == null) {
+                return;
+            }
+            long[] shape = torchShape(key, target);
+            if (!Arrays.equals(array.shape(), shape)) {
+                throw new SuiteException(source + ": array '" + key + "' has shape " + Arrays.toString(array.shape())
+                        + ", expected " + Arrays.toString(shape) + " for this AlexNet");
+            }
+            INDArray value = array.castTo(DataType.FLOAT);
+            target.assign(isDenseWeight(key, target) ? value.transpose() : value.reshape(target.shape()));
         }
-        return a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+
+        private static boolean isDenseWeight(String key, INDArray target) {
+            return target.rank() == 2 && key.endsWith(".weight");
+        }
+
+        /** The shape PyTorch gives {@code target}: a dense W is [in, out] in DL4J, [out, in] in PyTorch; a bias [1, n] and [n]. */
+        private static long[] torchShape(String key, INDArray target) {
+            return isDenseWeight(key, target) ? new long[] {target.size(1), target.size(0)}
+                    : key.endsWith(".bias") ? new long[] {target.length()} : target.shape();
+        }
+
+        void finish() {
+            for (Map.Entry<String, INDArray> target : targets.entrySet()) {
+                if (!seen.contains(target.getKey())) {
+                    throw new SuiteException(source + " has no array '" + target.getKey() + "' (expected shape "
+                            + Arrays.toString(torchShape(target.getKey(), target.getValue())) + "); it holds " + seen + ". Export torchvision's alexnet state_dict "
+                            + "with reference/export_alexnet.py");
+                }
+            }
+            AlexNetModel.setNormalization(net);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.dl4jsuite.common.io;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +36,59 @@ public final class NpyArray {
     /** Parses {@code bytes} (a whole .npy file; {@code what} names it in messages) into an array. */
     public static INDArray parse(byte[] bytes, String what) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+        Header h = header(in, bytes.length, what);
+        in.order(h.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        return h.toArray(in.slice().order(in.order()), (int) h.items(what));
+    }
+
+    /**
+     * Reads a whole .npy file of {@code length} bytes from {@code in}, a length already checked against the file it
+     * comes from. Little-endian float32 data (weights) goes straight into the array's native memory, with no copy on
+     * the Java heap; anything else (and a scalar) is read whole and {@link #parse}d.
+     */
+    public static INDArray read(InputStream in, int length, String what) throws IOException {
+        byte[] prelude = in.readNBytes(Math.min(length, MAGIC.length + 6));
+        ByteBuffer start = ByteBuffer.wrap(prelude).order(ByteOrder.LITTLE_ENDIAN);
+        int headerEnd = headerEnd(start, length, what);
+        byte[] head = Arrays.copyOf(prelude, headerEnd);
+        int more = headerEnd - prelude.length;
+        if (more > 0 && in.readNBytes(head, prelude.length, more) != more) {
+            throw refuse(what, "ends inside its header");
+        }
+        ByteBuffer headBuffer = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+        Header h = header(headBuffer, length, what);
+        if (h.kind != 'f' || h.itemSize != 4 || h.bigEndian || h.shape.length == 0
+                || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            byte[] whole = Arrays.copyOf(head, length);
+            if (in.readNBytes(whole, head.length, length - head.length) != length - head.length) {
+                throw refuse(what, "ends before its data does");
+            }
+            return parse(whole, what);
+        }
+        long items = h.items(what);
+        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, h.shape, h.fortran ? 'f' : 'c');
+        ByteBuffer target = array.data().asNio().order(ByteOrder.LITTLE_ENDIAN);
+        byte[] chunk = new byte[1 << 20];
+        long left = items * Float.BYTES;
+        while (left > 0) {
+            int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (n < 0) {
+                array.close();
+                throw refuse(what, "ends before its data does");
+            }
+            target.put(chunk, 0, n);
+            left -= n;
+        }
+        return array;
+    }
+
+    /** Where the header of a .npy file of {@code length} bytes ends, read from its magic, version and header length. */
+    private static int headerEnd(ByteBuffer in, long length, String what) {
+        byte[] magic = new byte[Math.min(MAGIC.length, in.remaining())];
+        in.get(magic);
+        if (length < MAGIC.length + 4 || !Arrays.equals(magic, MAGIC)) {
             throw refuse(what, "does not start with NumPy's .npy magic \\x93NUMPY");
         }
-        in.position(MAGIC.length);
         int major = in.get() & 0xff;
         in.get();
         long headerLength;
@@ -51,24 +102,28 @@ public final class NpyArray {
         } else {
             throw refuse(what, "has .npy format version " + major + "; versions 1 to 3 are read");
         }
-        if (headerLength > in.remaining()) {
-            throw refuse(what, "declares a " + headerLength + "-byte header but has only " + in.remaining()
+        if (headerLength > length - in.position()) {
+            throw refuse(what, "declares a " + headerLength + "-byte header but has only " + (length - in.position())
                     + " bytes left");
         }
-        String header = new String(bytes, in.position(), (int) headerLength, StandardCharsets.UTF_8);
+        return (int) (in.position() + headerLength);
+    }
+
+    /** Reads the magic, version and header dict from {@code in}, checking that the data fills the file's {@code length} bytes. */
+    private static Header header(ByteBuffer in, long length, String what) {
+        int end = headerEnd(in, length, what);
+        String header = new String(in.array(), in.position(), end - in.position(), StandardCharsets.UTF_8);
         if (!header.endsWith("\n")) {
             throw refuse(what, "has a header that does not end with a newline");
         }
-        in.position(in.position() + (int) headerLength);
+        in.position(end);
         Header h = Header.parse(header, what);
-        long items = h.items(what);
-        long dataBytes = Math.multiplyExact(items, h.itemSize);
-        if (dataBytes != in.remaining()) {
+        long dataBytes = Math.multiplyExact(h.items(what), h.itemSize);
+        if (dataBytes != length - end) {
             throw refuse(what, "declares shape " + Arrays.toString(h.shape) + " of " + h.itemSize
-                    + "-byte items (" + dataBytes + " bytes) but holds " + in.remaining() + " bytes of data");
+                    + "-byte items (" + dataBytes + " bytes) but holds " + (length - end) + " bytes of data");
         }
-        in.order(h.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        return h.toArray(in.slice().order(in.order()), (int) items);
+        return h;
     }
 
     private static SuiteException refuse(String what, String problem) {

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.bytedeco.javacpp.Pointer;
@@ -28,12 +31,27 @@ public final class NpzFile {
 
     /** Every array in {@code file}, in archive order. */
     public static Map<String, INDArray> read(Path file) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        visit(file, arrays::put, false);
+        return arrays;
+    }
+
+    /**
+     * Hands every array in {@code file} to {@code each}, in archive order, one at a time, and closes it (frees its
+     * native memory) when {@code each} returns: copy what you keep. Memory holds one array, not the whole archive.
+     */
+    public static void forEach(Path file, BiConsumer<String, INDArray> each) {
+        visit(file, each, true);
+    }
+
+    private static void visit(Path file, BiConsumer<String, INDArray> each, boolean closeEach) {
         if (!Files.isRegularFile(file)) {
             throw new SuiteException("NumPy archive not found: " + file.toAbsolutePath());
         }
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
         long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            long fileBytes = Files.size(file);
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
@@ -43,22 +61,42 @@ public final class NpzFile {
                             + "write the archive with numpy.savez");
                 }
                 String key = name.substring(0, name.length() - ".npy".length());
-                if (arrays.containsKey(key)) {
+                if (!keys.add(key)) {
                     throw new SuiteException(file + " holds the array '" + key + "' twice");
                 }
-                byte[] bytes = readMember(zip, entry, file);
-                total += bytes.length;
-                requireNativeRoom(total, file);
-                arrays.put(key, NpyArray.parse(bytes, file + " member " + name));
+                String what = file + " member " + name;
+                INDArray array;
+                if (storedWithin(entry, fileBytes)) {
+                    // numpy.savez stores members uncompressed: their length is bytes of this file, so it is checked.
+                    total += closeEach ? 0 : entry.getSize();
+                    requireNativeRoom(closeEach ? entry.getSize() : total, file);
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        array = NpyArray.read(in, (int) entry.getSize(), what);
+                    }
+                } else {
+                    byte[] bytes = readMember(zip, entry, file);
+                    total += closeEach ? 0 : bytes.length;
+                    requireNativeRoom(closeEach ? bytes.length : total, file);
+                    array = NpyArray.parse(bytes, what);
+                }
+                each.accept(key, array);
+                if (closeEach && array.closeable()) {
+                    array.close();
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new SuiteException(file + " is not a readable .npz archive (" + e.getMessage()
                     + "); write it with numpy.savez");
         }
-        if (arrays.isEmpty()) {
+        if (keys.isEmpty()) {
             throw new SuiteException(file + " holds no arrays; write it with numpy.savez");
         }
-        return arrays;
+    }
+
+    /** Whether {@code entry} is stored uncompressed, within the file's length and the member limit. */
+    private static boolean storedWithin(ZipEntry entry, long fileBytes) {
+        return entry.getMethod() == ZipEntry.STORED && entry.getSize() >= 0 && entry.getSize() == entry.getCompressedSize()
+                && entry.getSize() <= fileBytes && entry.getSize() <= MAX_MEMBER_BYTES;
     }
 
     /** The member's bytes, refusing one that inflates past {@link #MAX_MEMBER_BYTES}. */
