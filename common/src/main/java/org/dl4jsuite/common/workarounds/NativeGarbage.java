@@ -37,12 +37,20 @@ public final class NativeGarbage {
         if (now - baselineMib <= budgetMib) {
             return false;
         }
+        collect();
+        return true;
+    }
+
+    /**
+     * Collects now, whatever the growth, and hands the freed pages back: for the end of a pass whose buffers the
+     * next phase never reuses (an evaluation between training stretches), which would otherwise stay resident.
+     */
+    public void collect() {
         System.gc();
         collections++;
         releaseFreedPages();
         // Freed buffers are reused by later allocations, so the process stays near this size from now on.
         baselineMib = MemoryFigures.offHeapMib();
-        return true;
     }
 
     /**
