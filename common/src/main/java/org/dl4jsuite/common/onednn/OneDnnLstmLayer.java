@@ -1,5 +1,6 @@
 package org.dl4jsuite.common.onednn;
 
+import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -25,8 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Where oneDNN does not apply, every call is the carried-state DL4J LSTM's: off the CPU backend, with
  * {@code --impl dl4j}, in double precision (oneDNN's LSTM is f32 only; the gradient checks run there),
- * with a mask, weight noise, or activations other than tanh with sigmoid gates. {@code rnnTimeStep}
- * (sampling one step at a time) is always DL4J's.
+ * with a mask, weight noise, or activations other than tanh with sigmoid gates. {@code rnnTimeStep} over a
+ * window (an evaluation pass) runs on oneDNN too; over a single step [N, C] (sampling) it is DL4J's.
  */
 public class OneDnnLstmLayer extends CarriedStateLstmLayer {
     /** Shapes (window, batch, training) whose primitives are kept; a training shape holds a large workspace. */
@@ -83,12 +84,30 @@ public class OneDnnLstmLayer extends CarriedStateLstmLayer {
         INDArray out = forward(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), tBpttStateMap.get(STATE_KEY_PREV_MEMCELL),
                 training, workspaceMgr);
         if (storeLastForTBPTT) {
-            LstmPrimitives p = lastForward;
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                tBpttStateMap.put(STATE_KEY_PREV_ACTIVATION, p.lastHidden().dup());
-                tBpttStateMap.put(STATE_KEY_PREV_MEMCELL, p.lastCell().dup());
-            }
+            storeLastState(tBpttStateMap);
         }
+        return out;
+    }
+
+    /** The last forward pass's end state (h, c) into {@code states}, outside any workspace. */
+    private void storeLastState(Map<String, INDArray> states) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            states.put(STATE_KEY_PREV_ACTIVATION, lastForward.lastHidden().dup());
+            states.put(STATE_KEY_PREV_MEMCELL, lastForward.lastCell().dup());
+        }
+    }
+
+    /** A window from the state the last call left (inference); DL4J's for a single step or off oneDNN. */
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        if (!oneDnnInput()) {
+            shapes.clearPending();
+            return super.rnnTimeStep(input, workspaceMgr);
+        }
+        INDArray out = forward(stateMap.get(STATE_KEY_PREV_ACTIVATION), stateMap.get(STATE_KEY_PREV_MEMCELL), false,
+                workspaceMgr);
+        storeLastState(stateMap);
         return out;
     }
 

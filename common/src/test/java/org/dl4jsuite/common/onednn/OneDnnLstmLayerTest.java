@@ -162,10 +162,33 @@ class OneDnnLstmLayerTest {
         INDArray a = fast.output(in, false);
         INDArray b = plain.output(in, false);
         assertThat(relativeError(a, b)).isLessThan(1e-5);
-        // rnnTimeStep (DL4J's) continues where a oneDNN window ended.
+        // rnnTimeStep runs from a cleared state.
         fast.rnnClearPreviousState();
         plain.rnnClearPreviousState();
         assertThat(relativeError(fast.rnnTimeStep(in), plain.rnnTimeStep(in))).isLessThan(1e-5);
+    }
+
+    @Test
+    void rnnTimeStepWindowsCarryTheStateAsDl4jsDo() {
+        for (RNNFormat format : RNNFormat.values()) {
+            MultiLayerNetwork fast = network(6, 12, 5, true, DataType.FLOAT, format);
+            MultiLayerNetwork plain = network(6, 12, 5, false, DataType.FLOAT, format);
+            plain.setParams(fast.params());
+            fast.rnnClearPreviousState();
+            plain.rnnClearPreviousState();
+            // Two windows (oneDNN, the second from the first's end state), then one token at a time (DL4J's, from it).
+            for (int window = 0; window < 2; window++) {
+                INDArray in = tokens(10 + window, 4, 7, RNNFormat.NCW); // the embedding reads [N, 1, T] either way
+                assertThat(relativeError(fast.rnnTimeStep(in), plain.rnnTimeStep(in))).as("%s window %d", format, window)
+                        .isLessThan(1e-5);
+            }
+            INDArray step = tokens(20, 4, 1, RNNFormat.NCW);
+            assertThat(relativeError(fast.rnnTimeStep(step), plain.rnnTimeStep(step))).as("%s single step", format)
+                    .isLessThan(1e-5);
+            RecurrentLayer lstm = (RecurrentLayer) fast.getLayer(2);
+            assertThat(relativeError(lstm.rnnGetPreviousState().get("prevMem"),
+                    ((RecurrentLayer) plain.getLayer(2)).rnnGetPreviousState().get("prevMem"))).isLessThan(1e-5);
+        }
     }
 
     @Test
