@@ -44,7 +44,8 @@ public final class MemoryFigures {
         return Math.max(0, residentSetMib() - (runtime.totalMemory() - runtime.freeMemory()) / MIB);
     }
 
-    private static double residentSetMib() {
+    /** The process's resident set (VmRSS of /proc/self/status), NaN without /proc. */
+    public static double residentSetMib() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {

@@ -3,10 +3,12 @@ package org.dl4jsuite.common.workarounds;
 import org.dl4jsuite.common.runtime.MemoryFigures;
 
 /**
- * Runs the Java garbage collector when the process's native memory has grown by more than a budget since the
- * last look. ND4J frees an array's native buffer only when the array's Java object is collected, and a loop whose
- * Java objects are small (an attack on AlexNet: ~45 MiB of heap) can leave gigabytes of dead native buffers before
- * the heap asks for a collection. Call {@link #check()} once per iteration of such a loop.
+ * Runs the Java garbage collector and hands freed pages back when the process's resident memory has grown by more
+ * than a budget since the last collection. ND4J frees an array's native buffer only when the array's Java object is
+ * collected, and a loop whose Java objects are small (an attack on AlexNet: ~45 MiB of heap) can leave gigabytes of
+ * dead native buffers before the heap asks for a collection; arrays that lived long enough to reach the old
+ * generation wait for a full collection; and the serial collector grows its old generation with dead objects between
+ * full collections (the training UI's). Call {@link #check()} once per iteration of such a loop.
  */
 public final class NativeGarbage {
     /** Time for ND4J's deallocator thread to free what a collection found dead. */
@@ -24,9 +26,9 @@ public final class NativeGarbage {
         this.budgetMib = budgetMib;
     }
 
-    /** Collects if native memory grew by more than the budget since the baseline; returns whether it did. */
+    /** Collects if resident memory grew by more than the budget since the baseline; returns whether it did. */
     public boolean check() {
-        double now = MemoryFigures.offHeapMib();
+        double now = MemoryFigures.residentSetMib();
         if (Double.isNaN(now)) {
             return false; // no /proc: nothing to measure by
         }
@@ -50,7 +52,7 @@ public final class NativeGarbage {
         collections++;
         releaseFreedPages();
         // Freed buffers are reused by later allocations, so the process stays near this size from now on.
-        baselineMib = MemoryFigures.offHeapMib();
+        baselineMib = MemoryFigures.residentSetMib();
     }
 
     /**

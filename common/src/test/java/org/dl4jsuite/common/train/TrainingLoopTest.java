@@ -15,8 +15,10 @@ import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The loop with the run's listeners: exact resume, records, divergence, stop requests. */
 class TrainingLoopTest {
@@ -158,6 +160,32 @@ class TrainingLoopTest {
         assertThat(result.outcome()).isEqualTo(TrainingLoop.Outcome.INTERRUPTED);
         assertThat(result.state().step()).isEqualTo(1);
         assertThat(new Checkpoints(tmp.resolve("ckpt"), 2).latest().orElseThrow().state().step()).isEqualTo(1);
+    }
+
+    @Test
+    void theLoopCollectsWhenAStepGrowsTheResidentSetPastItsBudget() {
+        MultiLayerNetwork net = TinyClassifier.network(SEED);
+        FeedForwardStep fit = new FeedForwardStep(net);
+        List<INDArray> kept = new java.util.ArrayList<>();
+        Step growing = batch -> {
+            kept.add(Nd4j.create(DataType.FLOAT, 16, 1024, 1024).addi(1)); // 64 MiB more resident every step
+            return fit.fit(batch);
+        };
+        long fullBefore = fullCollections();
+        TrainingLoop.Result result = TestLoops.train(tmp, net, TinyClassifier.data(200, 16, SEED), growing, List.of(),
+                1, 6, 100, SEED, TrainingState.start(), StopSignal.manual());
+        // The tiny network's heap churn never asks for a full collection by itself; every step past the first grew
+        // the RSS by more than the loop's 48 MiB, so each ended with one.
+        assertThat(result.state().step()).isEqualTo(6);
+        assertThat(fullCollections() - fullBefore).isGreaterThanOrEqualTo(5);
+        kept.forEach(INDArray::close);
+    }
+
+    /** Collections of the old generation (G1's, the serial collector's, Parallel's): System.gc runs one. */
+    private static long fullCollections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(b -> b.getName().contains("Old") || b.getName().contains("MarkSweep"))
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     private static List<Double> losses(Path metrics) {
