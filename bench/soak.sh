@@ -12,7 +12,8 @@
 #   word-lm    word-lm train, two epochs with the validation pass after each and the test pass at the end
 #   sweep      lenet-mnist sweep of 8 points (--lr 0.1,0.05,0.02,0.01 × --batch-size 64,128, one epoch each)
 #   attack     `bench attack`: the AlexNet attack loop (random weights, as bench/alexnet-attack.sh), 200 iterations
-# EXTRA OPTIONS go to the workload's command, e.g. `bench/soak.sh char-lstm -- --ui` for the training UI too.
+# EXTRA OPTIONS go to the workload's command, e.g. `bench/soak.sh char-lstm -- --ui` for the training UI too (then the
+# UI's overview page and its data are fetched every 10 s, as a browser showing it would).
 # Writes OUT/soak-WORKLOAD.csv, OUT/soak-WORKLOAD.png and OUT/soak-WORKLOAD.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,6 +60,16 @@ esac
 
 "$root/suite" "${command[0]}" --help > /dev/null   # builds the jar first
 echo "soak $workload: ${command[*]} ${extra[*]}${limit:+ (stopped after $minutes min)}"
+# With --ui, the UI is used as a browser would: its overview page and the page's data fetched every 10 s.
+poller=""
+if [[ " ${extra[*]} " == *" --ui "* ]]; then
+  (while sleep 10; do
+     curl -s -o /dev/null "http://localhost:9000/train/overview" || true
+     curl -s -o /dev/null "http://localhost:9000/train/overview/data" || true
+   done) &
+  poller=$!
+  trap 'kill "$poller" 2>/dev/null || true; rm -rf "$work"' EXIT
+fi
 sampled=(env "JAVA_EXTRA_OPTS=${JAVA_EXTRA_OPTS:-} -Ddl4jsuite.memory.samples=$csv -Ddl4jsuite.memory.every=$every")
 status=0
 if [[ -n "$limit" ]]; then
