@@ -30,11 +30,20 @@ fi
 /usr/bin/time -v "${torch_env[@]}" "$py" "$root/reference/alexnet_attack.py" --weights "$weights" --pixels "$work/inputs/pixels.npy" \
   --targets "$work/inputs/targets.npy" --iterations "$steps" --threads "$threads" --out "$work/torch" \
   > "$work/torch.log" 2> "$work/torch.time"
+"${torch2[@]}" --version > /dev/null   # builds the PyTorch 2.7 reference first, outside the timing
+# reference/libtorch/run's OPENBLAS_THREAD_TIMEOUT=4, as for the word LM: AlexNet's dense layers are large matrix
+# products, which want both BLAS threads (bench/torch2-threads.sh does not run the attack).
+/usr/bin/time -v "${torch2[@]}" attack --weights "$weights" --pixels "$work/inputs/pixels.npy" \
+  --targets "$work/inputs/targets.npy" --iterations "$steps" --threads "$threads" --out "$work/torch2" \
+  > "$work/torch2.log" 2> "$work/torch2.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true
 grep -m1 '^inputs' "$work/dl4j.log" || true
 head -1 "$work/torch.log"
+head -1 "$work/torch2.log"
 blas_cores
-echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
+echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $torch_version $(peak "$work/torch.time"), PyTorch $torch2_version $(peak "$work/torch2.time")"
+mapfile -t compare_options < <(compare_runs)
 "$root/suite" bench compare "$work"/dl4j/bench-attack/* "$work"/torch/alexnet-attack-pytorch/* \
-  --label-a DL4J --label-b PyTorch $(rss_options) $(arithmetic "$weights") --output "$out/alexnet-attack-compare.png"
+  "$work"/torch2/alexnet-attack-pytorch/* \
+  "${compare_options[@]}" $(arithmetic "$weights") --output "$out/alexnet-attack-compare.png"

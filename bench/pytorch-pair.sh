@@ -14,8 +14,22 @@ blas_cores() {
 }
 peak_mib() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{ printf "%.0f", $1 / 1024 }'; }
 peak() { echo "$(peak_mib "$1") MiB"; }
-# `bench compare`'s --peak-rss-a/-b: the peak RSS of the DL4J and the PyTorch run (their GNU time reports in $work).
-rss_options() { echo "--peak-rss-a $(peak_mib "$work/dl4j.time") --peak-rss-b $(peak_mib "$work/torch.time")"; }
+# `bench compare`'s --label and --peak-rss, one per run: DL4J, the Python reference, and the PyTorch 2.7 reference when
+# the script ran it (their GNU time reports in $work: dl4j.time, torch.time, torch2.time).
+torch_version="$("${torch_env[@]}" "$py" -c 'import torch; print(torch.__version__.split("+")[0])' 2>/dev/null || echo "?")"
+compare_runs() {
+  local labels=(--label DL4J --label "PyTorch $torch_version")
+  local rss=(--peak-rss "$(peak_mib "$work/dl4j.time")" --peak-rss "$(peak_mib "$work/torch.time")")
+  if [[ -f "$work/torch2.time" ]]; then
+    labels+=(--label "PyTorch $torch2_version")
+    rss+=(--peak-rss "$(peak_mib "$work/torch2.time")")
+  fi
+  printf '%s\n' "${labels[@]}" "${rss[@]}"
+}
+# The PyTorch 2.7 reference (reference/libtorch: libtorch 2.7.1 through JavaCPP's presets, with the Python references'
+# semantics), in the Python side's OpenBLAS environment. `"${torch2[@]}" --version` builds it outside the timing.
+torch2_version="2.7.1"
+torch2=("${torch_env[@]}" "$root/reference/libtorch/run")
 # `bench compare`'s --flop-per-example and --peak-gflops for the DL4J run's saved MODEL (extra arguments go
 # to `bench flops`, e.g. --image 28x28x1); the sgemm peak is measured with the same $threads.
 arithmetic() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Word LM, the notebook's configuration, N training steps (default 200), DL4J against the PyTorch
-# reference (reference/word_lm.py) on the same PTB files and threads, from the same starting weights.
+# references (reference/word_lm.py on the Python's torch, and reference/libtorch on PyTorch 2.7.1) on the same PTB
+# files and threads, from the same starting weights.
 # Prints tokens/s, the ratio, the loss after the same steps, peak RSS and GFLOP/s against this machine's
 # sgemm peak (`bench flops`, `bench sgemm`); writes the overlay of both loss curves.
 #
@@ -23,10 +24,17 @@ bench_options "$@"
   > "$work/dl4j.log" 2> "$work/dl4j.time"
 /usr/bin/time -v "${torch_env[@]}" "$py" "$root/reference/word_lm.py" --data-dir "$data_dir" --max-steps "$steps" --epochs 1 --log-every 25 \
   --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch" > "$work/torch.log" 2> "$work/torch.time"
+"${torch2[@]}" --version > /dev/null   # builds the PyTorch 2.7 reference first, outside the timing
+# reference/libtorch/run's OPENBLAS_THREAD_TIMEOUT=4: the fastest setting for the word LM (bench/torch2-threads.sh word-lm).
+/usr/bin/time -v "${torch2[@]}" word-lm --data-dir "$data_dir" --max-steps "$steps" --epochs 1 --log-every 25 \
+  --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch2" > "$work/torch2.log" 2> "$work/torch2.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true
 head -1 "$work/torch.log"
+head -1 "$work/torch2.log"
 blas_cores
-echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $(peak "$work/torch.time")"
+echo "peak RSS: DL4J $(peak "$work/dl4j.time"), PyTorch $torch_version $(peak "$work/torch.time"), PyTorch $torch2_version $(peak "$work/torch2.time")"
+mapfile -t compare_options < <(compare_runs)
 "$root/suite" bench compare "$work"/dl4j/word-lm/* "$work"/torch/word-lm-pytorch/* \
-  --label-a DL4J --label-b PyTorch $(rss_options) $(arithmetic "$work"/dl4j/word-lm/*/model.zip) --output "$out/word-lm-compare.png"
+  $(ls -d "$work"/torch2/word-lm-pytorch/* 2>/dev/null) \
+  "${compare_options[@]}" $(arithmetic "$work"/dl4j/word-lm/*/model.zip) --output "$out/word-lm-compare.png"

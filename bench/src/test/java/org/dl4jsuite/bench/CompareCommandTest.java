@@ -33,7 +33,7 @@ class CompareCommandTest {
         Path torch = run("torch", "examples_per_s", 50, 100, 100);
         Path png = tmp.resolve("overlay.png");
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
-                "--output", png.toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
+                "--output", png.toString(), "--label", "DL4J", "--label", "PyTorch");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("DL4J", "PyTorch", "2.00", "1.0000");
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(900);
@@ -68,10 +68,10 @@ class CompareCommandTest {
                 """);
         Path torch = run("torch", "examples_per_s", 40, 40);
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
-                "--output", tmp.resolve("o.png").toString(), "--label-a", "DL4J", "--label-b", "PyTorch");
+                "--output", tmp.resolve("o.png").toString(), "--label", "DL4J", "--label", "PyTorch");
         assertThat(result.code()).as(result.err()).isZero();
-        String dl4jRow = result.out().lines().filter(l -> l.contains("DL4J")).findFirst().orElseThrow();
-        String torchRow = result.out().lines().filter(l -> l.contains("PyTorch")).findFirst().orElseThrow();
+        String dl4jRow = result.out().lines().filter(l -> l.startsWith("DL4J")).findFirst().orElseThrow();
+        String torchRow = result.out().lines().filter(l -> l.startsWith("PyTorch")).findFirst().orElseThrow();
         assertThat(dl4jRow).contains("121", "1,234");
         assertThat(torchRow.strip()).endsWith("-");
     }
@@ -81,14 +81,40 @@ class CompareCommandTest {
         Path dl4j = run("dl4j-rss", "examples_per_s", 1, 300, 300);
         Path torch = run("torch-rss", "examples_per_s", 1, 200, 200);
         CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), torch.toString(),
-                "--output", tmp.resolve("o.png").toString(), "--label-a", "DL4J", "--label-b", "PyTorch",
-                "--peak-rss-a", "1260", "--peak-rss-b", "630");
+                "--output", tmp.resolve("o.png").toString(), "--label", "DL4J", "--label", "PyTorch",
+                "--peak-rss", "1260", "--peak-rss", "630");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("peak RSS MiB", "RSS ratio to B");
-        String dl4jRow = result.out().lines().filter(l -> l.contains("DL4J")).findFirst().orElseThrow();
+        assertThat(result.out()).contains("peak RSS MiB", "RSS ratio to PyTorch");
+        String dl4jRow = result.out().lines().filter(l -> l.startsWith("DL4J")).findFirst().orElseThrow();
         assertThat(dl4jRow).contains("1.50", "1,260", "2.00");
-        String torchRow = result.out().lines().filter(l -> l.contains("PyTorch")).findFirst().orElseThrow();
+        String torchRow = result.out().lines().filter(l -> l.startsWith("PyTorch")).findFirst().orElseThrow();
         assertThat(torchRow).contains("630", "1.00");
+    }
+
+    @Test
+    void threeRunsGiveEachRunsRatioToBothReferences() throws IOException {
+        Path dl4j = run("dl4j3", "tokens_per_s", 1, 900, 900);
+        Path old = run("torch113", "tokens_per_s", 1, 300, 300);
+        Path current = run("torch27", "tokens_per_s", 1, 600, 600);
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", dl4j.toString(), old.toString(),
+                current.toString(), "--output", tmp.resolve("o.png").toString(), "--label", "DL4J",
+                "--label", "PyTorch 1.13", "--label", "PyTorch 2.7", "--peak-rss", "800", "--peak-rss", "400",
+                "--peak-rss", "1000");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("ratio to PyTorch 1.13", "ratio to PyTorch 2.7", "RSS ratio to PyTorch 2.7");
+        String dl4jRow = result.out().lines().filter(l -> l.startsWith("DL4J")).findFirst().orElseThrow();
+        // 900 / 300 and 900 / 600; RSS 800 / 400 and 800 / 1000.
+        assertThat(dl4jRow).contains("3.00", "1.50", "2.00", "0.80");
+    }
+
+    @Test
+    void aLabelCountThatIsNotOnePerRunIsAUserError() throws IOException {
+        Path a = run("a", "tokens_per_s", 1, 300, 300);
+        Path b = run("b", "tokens_per_s", 1, 600, 600);
+        CliOutcome result = CliOutcome.run(new BenchCommand(), "compare", a.toString(), b.toString(), a.toString(),
+                "--output", tmp.resolve("o.png").toString(), "--label", "DL4J", "--label", "PyTorch");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--label was given 2 times for 3 runs");
     }
 
     @Test
