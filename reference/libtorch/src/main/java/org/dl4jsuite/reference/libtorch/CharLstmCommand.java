@@ -1,7 +1,5 @@
 package org.dl4jsuite.reference.libtorch;
 
-import static org.bytedeco.pytorch.global.torch.clip_grad_norm_;
-import static org.bytedeco.pytorch.global.torch.cross_entropy;
 import static org.bytedeco.pytorch.global.torch.log_softmax;
 
 import java.io.IOException;
@@ -14,11 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,9 +64,8 @@ final class CharLstmCommand implements Callable<Integer> {
                 corpus.valid.length, b, columns, batches, t);
         LstmLanguageModel model = new LstmLanguageModel(corpus.vocabulary.length, embedding, hidden, layers);
         common.initFrom().ifPresent(model::loadDl4jInit);
-        TensorVector trained = model.trained();
-        System.out.printf("%,d parameters%n", ReferenceOptions.count(trained));
-        Adam optimizer = new Adam(trained, new AdamOptions(lr));
+        TbpttStep step = new TbpttStep(model, lr, clip);
+        System.out.printf("%,d parameters%n", ReferenceOptions.count(step.trained()));
         long stepTotal = 0;
         double wall = 0;
         try (MetricsFile metrics = new MetricsFile(run.resolve("metrics.jsonl"))) {
@@ -80,22 +74,8 @@ final class CharLstmCommand implements Callable<Integer> {
                 LossWindow epochWindow = new LossWindow();
                 LossWindow window = new LossWindow();
                 for (long k = 0; k < batches; k++) {
-                    double loss;
-                    double dt;
-                    try (PointerScope scope = new PointerScope()) {
-                        long t0 = System.nanoTime();
-                        Tensor inputs = rows.narrow(1, k * t, t);
-                        Tensor targets = rows.narrow(1, k * t + 1, t).reshape(-1);
-                        LstmLanguageModel.Output out = model.forward(inputs, state.detached());
-                        Tensor lossTensor = cross_entropy(out.logits(), targets);
-                        optimizer.zero_grad();
-                        lossTensor.backward();
-                        clip_grad_norm_(trained, clip);
-                        optimizer.step();
-                        loss = lossTensor.item_double();
-                        dt = (System.nanoTime() - t0) / 1e9;
-                        state.set(out.state());
-                    }
+                    double loss = step.fit(rows, k * t, t, state);
+                    double dt = step.seconds();
                     if (!Double.isFinite(loss)) {
                         throw new IllegalStateException("training diverged: the loss became " + loss + " at step " + (stepTotal + 1));
                     }
@@ -106,7 +86,7 @@ final class CharLstmCommand implements Callable<Integer> {
                     if (stepTotal % logEvery == 0) {
                         System.out.printf("epoch %d/%d  step %d (%d/%d)  loss %.4f  %,.0f char/s  %.1f s%n", epoch + 1,
                                 epochs, stepTotal, k + 1, batches, window.meanLoss(), window.perSecond(), wall);
-                        metrics.write(record("step", stepTotal, epoch + 1, window, wall));
+                        metrics.write(MetricsFile.record("step", stepTotal, epoch + 1, window, wall, "tokens_per_s"));
                         window.reset();
                     }
                     if (!common.skipEval && stepTotal % evalEvery == 0) {
@@ -128,8 +108,7 @@ final class CharLstmCommand implements Callable<Integer> {
                     System.out.println("reached --max-steps " + common.maxSteps);
                     break;
                 }
-                Map<String, Object> rec = record("epoch", stepTotal, epoch + 1, epochWindow, wall);
-                rec.put("loss", epochWindow.meanLoss());
+                Map<String, Object> rec = MetricsFile.record("epoch", stepTotal, epoch + 1, epochWindow, wall, "tokens_per_s");
                 String val = "";
                 if (!common.skipEval) {
                     double nats = validationLoss(model, corpus.valid);
@@ -144,17 +123,6 @@ final class CharLstmCommand implements Callable<Integer> {
             System.out.println("metrics " + metrics.path);
         }
         return 0;
-    }
-
-    private static Map<String, Object> record(String type, long step, int epoch, LossWindow window, double wall) {
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("type", type);
-        rec.put("step", step);
-        rec.put("epoch", epoch);
-        rec.put("loss", window.meanLoss());
-        rec.put("tokens_per_s", window.perSecond());
-        rec.put("wall_s", wall);
-        return rec;
     }
 
     /**

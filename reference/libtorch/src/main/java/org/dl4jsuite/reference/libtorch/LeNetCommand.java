@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
@@ -102,7 +101,7 @@ final class LeNetCommand implements Callable<Integer> {
                     window.add(loss, size, dt);
                     epochWindow.add(loss, size, dt);
                     if (step % logEvery == 0) {
-                        Map<String, Object> rec = record("step", step, epoch, window, wall);
+                        Map<String, Object> rec = MetricsFile.record("step", step, epoch, window, wall, "examples_per_s");
                         metrics.write(rec);
                         System.out.printf("epoch %d/%d  step %d  loss %.4f  %,.0f ex/s  %.1f s%n", epoch, epochs, step,
                                 window.meanLoss(), window.perSecond(), wall);
@@ -117,7 +116,7 @@ final class LeNetCommand implements Callable<Integer> {
                     accuracy = net.forward(xte).argmax(new org.bytedeco.pytorch.LongOptional(1), false).eq(yte)
                             .sum().item_double() / yte.size(0);
                 }
-                Map<String, Object> rec = record("epoch", step, epoch, epochWindow, wall);
+                Map<String, Object> rec = MetricsFile.record("epoch", step, epoch, epochWindow, wall, "examples_per_s");
                 rec.put("test_accuracy", accuracy);
                 metrics.write(rec);
                 System.out.printf("epoch %d/%d done  train loss %.4f  test_accuracy %.4f  %,.0f ex/s  %.1f s%n", epoch,
@@ -129,17 +128,6 @@ final class LeNetCommand implements Callable<Integer> {
         }
         System.out.printf("test accuracy %.2f%% (%s)%n", 100 * accuracy, dataset);
         return 0;
-    }
-
-    private static Map<String, Object> record(String type, long step, int epoch, LossWindow window, double wall) {
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("type", type);
-        rec.put("step", step);
-        rec.put("epoch", epoch);
-        rec.put("loss", window.meanLoss());
-        rec.put("examples_per_s", window.perSecond());
-        rec.put("wall_s", wall);
-        return rec;
     }
 
     /** {@code prefix}-images-idx3-ubyte(.gz) as floats in [0, 1], [N, 1, 28, 28]. */

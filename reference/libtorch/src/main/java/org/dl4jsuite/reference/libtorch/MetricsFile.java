@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,18 @@ final class MetricsFile implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);
         }
+    }
+
+    /** A record of {@code type}: step, epoch, the window's mean loss and rate (under {@code rateKey}), wall time. */
+    static Map<String, Object> record(String type, long step, int epoch, LossWindow window, double wall, String rateKey) {
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("type", type);
+        rec.put("step", step);
+        rec.put("epoch", epoch);
+        rec.put("loss", window.meanLoss());
+        rec.put(rateKey, window.perSecond());
+        rec.put("wall_s", wall);
+        return rec;
     }
 
     /** Writes {@code record}, whose values are strings or numbers, in its order. */

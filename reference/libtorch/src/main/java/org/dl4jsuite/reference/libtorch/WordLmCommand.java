@@ -1,6 +1,5 @@
 package org.dl4jsuite.reference.libtorch;
 
-import static org.bytedeco.pytorch.global.torch.clip_grad_norm_;
 import static org.bytedeco.pytorch.global.torch.cross_entropy;
 
 import java.io.BufferedReader;
@@ -11,16 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,8 +55,7 @@ final class WordLmCommand implements Callable<Integer> {
         System.out.printf("vocabulary %d, %d steps per epoch%n", dictionary.size(), numBatches);
         LstmLanguageModel model = new LstmLanguageModel(dictionary.size(), embedSize, hiddenSize, numLayers);
         common.initFrom().ifPresent(model::loadDl4jInit);
-        TensorVector trained = model.trained();
-        Adam optimizer = new Adam(trained, new AdamOptions(lr));
+        TbpttStep trainer = new TbpttStep(model, lr, clip);
         long stepTotal = 0;
         double wall = 0;
         LossWindow window = new LossWindow();
@@ -70,22 +64,8 @@ final class WordLmCommand implements Callable<Integer> {
                 CarriedState state = new CarriedState(model.zeroState(batchSize));
                 LossWindow epochWindow = new LossWindow();
                 for (long i = 0; i < columns - seqLength; i += seqLength) {
-                    double loss;
-                    double dt;
-                    try (PointerScope scope = new PointerScope()) {
-                        long t0 = System.nanoTime();
-                        Tensor inputs = ids.narrow(1, i, seqLength);
-                        Tensor targets = ids.narrow(1, i + 1, seqLength).reshape(-1);
-                        LstmLanguageModel.Output out = model.forward(inputs, state.detached());
-                        Tensor lossTensor = cross_entropy(out.logits(), targets);
-                        optimizer.zero_grad();
-                        lossTensor.backward();
-                        clip_grad_norm_(trained, clip);
-                        optimizer.step();
-                        loss = lossTensor.item_double();
-                        dt = (System.nanoTime() - t0) / 1e9;
-                        state.set(out.state());
-                    }
+                    double loss = trainer.fit(ids, i, seqLength, state);
+                    double dt = trainer.seconds();
                     wall += dt;
                     stepTotal++;
                     long tokens = (long) batchSize * seqLength;
@@ -97,14 +77,8 @@ final class WordLmCommand implements Callable<Integer> {
                                 step, numBatches, loss, Math.exp(loss));
                     }
                     if (stepTotal % logEvery == 0) {
-                        Map<String, Object> rec = new LinkedHashMap<>();
-                        rec.put("type", "step");
-                        rec.put("step", stepTotal);
-                        rec.put("epoch", epoch + 1);
-                        rec.put("loss", window.meanLoss());
+                        Map<String, Object> rec = MetricsFile.record("step", stepTotal, epoch + 1, window, wall, "tokens_per_s");
                         rec.put("perplexity", Math.exp(window.meanLoss()));
-                        rec.put("tokens_per_s", window.perSecond());
-                        rec.put("wall_s", wall);
                         metrics.write(rec);
                         window.reset();
                     }
@@ -112,13 +86,7 @@ final class WordLmCommand implements Callable<Integer> {
                         break;
                     }
                 }
-                Map<String, Object> rec = new LinkedHashMap<>();
-                rec.put("type", "epoch");
-                rec.put("step", stepTotal);
-                rec.put("epoch", epoch + 1);
-                rec.put("loss", epochWindow.meanLoss());
-                rec.put("tokens_per_s", epochWindow.perSecond());
-                rec.put("wall_s", wall);
+                Map<String, Object> rec = MetricsFile.record("epoch", stepTotal, epoch + 1, epochWindow, wall, "tokens_per_s");
                 String ppl = "";
                 if (!common.skipEval) {
                     double validPpl = perplexity(model, valid);
