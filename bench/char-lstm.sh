@@ -30,9 +30,10 @@ epochs=$(( (steps + 155) / 156 ))
   --log-every 20 --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch" \
   > "$work/torch.log" 2> "$work/torch.time"
 "${torch2[@]}" --version > /dev/null   # builds the PyTorch 2.7 reference first, outside the timing
-# One OpenBLAS thread: the fastest setting for libtorch's char LSTM here (bench/torch2-threads.sh char-lstm).
+# One OpenBLAS thread and libtorch's own LSTM (--no-onednn): the fastest setting for libtorch's char LSTM here, 1.5x
+# its default (bench/torch2-threads.sh char-lstm).
 /usr/bin/time -v env OPENBLAS_NUM_THREADS=1 "${torch2[@]}" char-lstm --data-dir "$data_dir" --max-steps "$steps" --epochs "$epochs" \
-  --log-every 20 --threads "$threads" --skip-eval --init-from "$work/init" --out "$work/torch2" \
+  --log-every 20 --threads "$threads" --skip-eval --no-onednn --init-from "$work/init" --out "$work/torch2" \
   > "$work/torch2.log" 2> "$work/torch2.time"
 
 grep -m1 '^ND4J backend' "$work/dl4j.log" || true

@@ -130,14 +130,15 @@ final class LeNetCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code prefix}-images-idx3-ubyte(.gz) as floats in [0, 1], [N, 1, 28, 28]. */
+    /** {@code prefix}-images-idx3-ubyte(.gz) as floats in [0, 1], [N, 1, 28, 28], converted by libtorch. */
     private static Tensor images(Path dir, String prefix) {
         Idx idx = Idx.read(dir, prefix + "-images-idx3-ubyte");
-        float[] pixels = new float[idx.values.length];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (idx.values[i] & 0xff) / 255f;
+        try (PointerScope scope = new PointerScope()) {
+            Tensor pixels = Tensors.unsignedBytes(idx.values, idx.dims[0], 1, idx.dims[1], idx.dims[2])
+                    .toType(org.bytedeco.pytorch.global.torch.ScalarType.Float).div(new org.bytedeco.pytorch.Scalar(255.0));
+            pixels.retainReference();
+            return pixels;
         }
-        return Tensors.floats(pixels, idx.dims[0], 1, idx.dims[1], idx.dims[2]);
     }
 
     /** {@code prefix}-labels-idx1-ubyte(.gz) as longs. */
