@@ -17,7 +17,7 @@ public final class StreamLoss {
      * the pass's dead buffers stay resident through the training after it (a 2-epoch word-lm soak: +120 MiB after
      * each validation pass).
      */
-    private static final double GARBAGE_BUDGET_MIB = 256;
+    private static final double GARBAGE_BUDGET_MIB = 64;
 
     private StreamLoss() {
     }
