@@ -111,7 +111,8 @@ public final class NpzFile {
         }
     }
 
-    private static void requireNativeRoom(long bytes, Path file) {
+    /** Refuses to read {@code bytes} more of {@code file} into native memory when ND4J's limit leaves less room. */
+    static void requireNativeRoom(long bytes, Path file) {
         long room = Pointer.maxBytes() - Pointer.totalBytes();
         if (bytes > room) {
             throw new SuiteException(String.format("%s needs %,d MB of native memory for its arrays and %,d MB are "
