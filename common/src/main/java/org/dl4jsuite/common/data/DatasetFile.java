@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param name           canonical file name, as published (e.g. {@code train-images-idx3-ubyte.gz})
  * @param urls           download locations, canonical first, then mirrors
- * @param sha256         lowercase hex SHA-256 of the file as downloaded, or null when unknown
+ * @param sha256         lowercase hex SHA-256 of the file as downloaded; or, where only its start is published (torch.hub's
+ *                       file names carry the first 8 hex digits), that prefix, at least 8 digits; or null when unknown
  * @param md5            lowercase hex MD5 of the file as downloaded, or null; used only when sha256 is unknown
  * @param alternateNames other names a user's copy may have (e.g. the un-gzipped name)
  */
@@ -21,6 +22,9 @@ public record DatasetFile(String name, List<String> urls, String sha256, String 
         urls = List.copyOf(urls);
         alternateNames = List.copyOf(alternateNames);
         sha256 = sha256 == null ? null : sha256.toLowerCase(Locale.ROOT);
+        if (sha256 != null && !sha256.matches("[0-9a-f]{8,64}")) {
+            throw new IllegalArgumentException("a SHA-256 or its prefix is 8 to 64 hex digits, got " + sha256);
+        }
         md5 = md5 == null ? null : md5.toLowerCase(Locale.ROOT);
     }
 

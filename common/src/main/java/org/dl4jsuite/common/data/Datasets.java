@@ -62,6 +62,17 @@ public final class Datasets {
                     List.of("https://raw.githubusercontent.com/pytorch/hub/master/imagenet_classes.txt"),
                     "1f386e0d1cb6e28b9c2dac651c3dea6801e98ad1b41a14ce6bb1a093d72069f5", null, List.of())));
 
+    /**
+     * torchvision's ImageNet AlexNet weights (IMAGENET1K_V1), a PyTorch state_dict read by
+     * {@link org.dl4jsuite.common.io.TorchCheckpoint}. The 8 hex digits in the name start the file's SHA-256 (torch.hub
+     * checks the same); the whole hash is not published. PyTorch's own hub cache is a system location.
+     */
+    public static final DatasetSpec TORCHVISION_ALEXNET = new DatasetSpec("torchvision-alexnet",
+            "torchvision AlexNet ImageNet weights", List.of("torchvision", "models"), torchHubCheckpoints(),
+            List.of(new DatasetFile("alexnet-owt-7be5be79.pth",
+                    List.of("https://download.pytorch.org/models/alexnet-owt-7be5be79.pth"),
+                    "7be5be79", null, List.of())));
+
     /** Krizhevsky's CIFAR-10, binary version (50000 training and 10000 test images, 3x32x32), with its published MD5. */
     public static final DatasetSpec CIFAR10 = new DatasetSpec("cifar10", "CIFAR-10",
             List.of("cifar10", "cifar-10", "CIFAR-10"), List.of(),
@@ -70,9 +81,17 @@ public final class Datasets {
                     null, "c32a1d4ab5d03f1284b67883e8d87530", List.of())));
 
     private static final List<DatasetSpec> ALL =
-            List.of(MNIST, FASHION_MNIST, CIFAR10, TINY_SHAKESPEARE, PTB, IMAGENET_CLASSES);
+            List.of(MNIST, FASHION_MNIST, CIFAR10, TINY_SHAKESPEARE, PTB, IMAGENET_CLASSES, TORCHVISION_ALEXNET);
 
     private Datasets() {
+    }
+
+    /** Where torch.hub keeps downloaded weights: $TORCH_HOME/hub/checkpoints, else ~/.cache/torch/hub/checkpoints. */
+    private static List<Path> torchHubCheckpoints() {
+        String torchHome = System.getenv("TORCH_HOME");
+        Path home = torchHome != null && !torchHome.isBlank() ? Path.of(torchHome)
+                : Path.of(System.getProperty("user.home"), ".cache", "torch");
+        return List.of(home.resolve("hub").resolve("checkpoints"));
     }
 
     /** Every dataset in the catalogue. */

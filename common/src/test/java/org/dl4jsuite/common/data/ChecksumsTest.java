@@ -1,6 +1,7 @@
 package org.dl4jsuite.common.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,5 +47,17 @@ class ChecksumsTest {
                 .contains("MD5 expected " + "11".repeat(16) + ", actual " + goodMd5);
         assertThat(Checksums.mismatch(file, new DatasetFile("abc.txt", List.of(), null, null, List.of())))
                 .isEmpty();
+    }
+
+    @Test
+    void aPublishedPrefixOfTheSha256IsCheckedAsFarAsItGoes() throws Exception {
+        Path file = Files.writeString(tmp.resolve("abc.txt"), "abc", StandardCharsets.US_ASCII);
+        assertThat(Checksums.mismatch(file, new DatasetFile("abc.txt", List.of(), "ba7816bf", null, List.of())))
+                .isEmpty();
+        assertThat(Checksums.mismatch(file, new DatasetFile("abc.txt", List.of(), "7be5be79", null, List.of())))
+                .contains("SHA-256 expected 7be5be79…, actual "
+                        + "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThatThrownBy(() -> new DatasetFile("abc.txt", List.of(), "ba78", null, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 to 64 hex digits");
     }
 }

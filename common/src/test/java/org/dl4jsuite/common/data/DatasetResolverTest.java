@@ -237,6 +237,16 @@ class DatasetResolverTest {
         assertThat(test.label(0)).isEqualTo(7);
     }
 
+    @Test
+    void torchvisionsAlexNetOfflineNamesItsUrlAndTheFolderToPutItIn() {
+        DatasetResolver resolver = offline(null);
+        assertThatThrownBy(() -> resolver.resolve(Datasets.TORCHVISION_ALEXNET))
+                .isInstanceOf(SuiteException.class)
+                .hasMessageContaining("download each into " + cacheRoot.resolve("torchvision-alexnet"))
+                .hasMessageContaining("alexnet-owt-7be5be79.pth <- https://download.pytorch.org/models/alexnet-owt-7be5be79.pth")
+                .hasMessageContaining(Path.of("hub", "checkpoints").toString());
+    }
+
     private DatasetResolver offline(Path explicit) {
         return new DatasetResolver(explicit, env, new HttpDownloader(), false, DownloadProgress.silent());
     }
