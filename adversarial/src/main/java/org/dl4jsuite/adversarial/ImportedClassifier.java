@@ -18,12 +18,12 @@ import org.dl4jsuite.common.model.ModelFile;
 import org.dl4jsuite.common.model.ModelMetadata;
 
 /**
- * An ImageNet-style classifier brought into DL4J from elsewhere (a TensorFlow Lite file), with what using it
+ * An ImageNet-style classifier brought into DL4J from elsewhere (a TensorFlow Lite file, PyTorch AlexNet weights), with what using it
  * needs: its input size, the pixel → input scaling, the class names in output order. Saved as a suite model zip
  * (kind {@value #KIND}) those facts travel in the metadata, so evaluation and attacks load it without importing again.
  */
 public record ImportedClassifier(ComputationGraph graph, ImportedModelFacts facts) {
-    /** The metadata kind of an imported TFLite model. */
+    /** The metadata kind of an imported model (the name dates from when TFLite was the only source). */
     public static final String KIND = "tflite-import";
     /** The label file that sits beside Coral's and TF-slim's TFLite classifiers. */
     public static final String LABELS_BESIDE = "imagenet_labels.txt";
@@ -64,6 +64,21 @@ public record ImportedClassifier(ComputationGraph graph, ImportedModelFacts fact
         return new ImportedClassifier(imported.graph(), ImportedModelFacts.of(description, file.getFileName().toString(),
                 sha256(file), model.operators().size(), classes, dropBackground, imported.channels(), imported.height(),
                 imported.width(), imported.scaling(), names));
+    }
+
+    /**
+     * torchvision-layout AlexNet weights (.pth/.pt or .npz) as an imported classifier, to save as a model zip: pixels
+     * in [0,1] go in as they are (the graph's first layer applies ImageNet's mean and std).
+     */
+    public static ImportedClassifier fromTorchAlexNet(Path weights, Path labels, Path dataDir) {
+        AlexNetConfig config = TorchAlexNetWeights.configOf(weights);
+        List<String> names = TargetModel.alexNetClasses(config, weights, labels, dataDir);
+        ComputationGraph graph = TorchAlexNetWeights.load(weights, config);
+        int size = config.inputSize();
+        String description = String.format(Locale.ROOT, "%s (AlexNet in torchvision's layout, %dx%d input, %d classes)",
+                weights.getFileName(), size, size, config.classes());
+        return new ImportedClassifier(graph, ImportedModelFacts.of(description, weights.getFileName().toString(),
+                sha256(weights), 0, config.classes(), false, 3, size, size, InputScaling.uniform(3, 1, 0), names));
     }
 
     /** Loads a model zip written by {@link #save}. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code summary}: AlexNet's vertices, or an imported TFLite classifier's, with shapes and parameter counts. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Print torchvision's AlexNet as built in DL4J (or, with --tflite, a TFLite classifier as imported): "
+        description = "Print torchvision's AlexNet as built in DL4J (with --model, the one those weights fit; with --tflite, "
+                + "a TFLite classifier as imported): "
                 + "layers, shapes, parameter counts.")
 public final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--tflite", paramLabel = "FILE", description = "Summarise this TFLite classifier as imported into DL4J.")
@@ -22,6 +23,11 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Option(names = "--labels", paramLabel = "FILE", description = "Its class names, one per line (default: beside it).")
     Path labels;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Summarise the AlexNet these torchvision-layout weights (.pth/.pt or .npz) fit: widths and "
+                    + "classes read from the file (default: torchvision's AlexNet).")
+    Path model;
 
     @Mixin
     DataDirOption data = new DataDirOption();
@@ -42,12 +48,13 @@ public final class SummaryCommand implements Callable<Integer> {
                     imported.classNames().get(imported.classNames().size() - 1));
             return 0;
         }
-        AlexNetConfig config = AlexNetConfig.defaults();
+        AlexNetConfig config = model == null ? AlexNetConfig.defaults() : TorchAlexNetWeights.configOf(model);
         ComputationGraph net = AlexNetModel.build(config, 42);
         ParameterTable table = ParameterTable.of(net, AlexNetModel.inputType(config));
         System.out.println(table.render());
         long fixed = net.getLayer(AlexNetModel.NORMALIZE).numParams();
-        System.out.printf("torchvision's AlexNet: %,d parameters (+%d fixed ones in '%s', the ImageNet mean/std)%n",
+        System.out.printf("%s: %,d parameters (+%d fixed ones in '%s', the ImageNet mean/std)%n",
+                model == null ? "torchvision's AlexNet" : "AlexNet for " + model.getFileName(),
                 table.totalParameters() - fixed, fixed, AlexNetModel.NORMALIZE);
         return 0;
     }

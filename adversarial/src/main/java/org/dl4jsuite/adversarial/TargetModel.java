@@ -10,19 +10,20 @@ import org.dl4jsuite.common.data.DatasetResolver;
 import org.dl4jsuite.common.data.Datasets;
 import org.dl4jsuite.common.data.ImageDataset;
 import org.dl4jsuite.common.images.GrayscaleImageReader;
+import org.dl4jsuite.common.io.TorchCheckpoint;
 import org.dl4jsuite.common.model.ImageModelFacts;
 import org.dl4jsuite.common.model.ModelFile;
 import org.dl4jsuite.common.model.ModelMetadata;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A classifier to attack with the facts around it: torchvision AlexNet weights (.npz; RGB 224×224 input),
+ * A classifier to attack with the facts around it: torchvision AlexNet weights (.pth/.pt or .npz; RGB 224×224 input),
  * a TensorFlow Lite classifier (.tflite, imported), or a suite model.zip: an imported classifier or one
  * such as lenet-mnist's (28×28 gray, its dataset and class names in the metadata).
  */
 public record TargetModel(Classifier classifier, int channels, int rows, int cols, ImageDataset dataset, String description) {
 
-    /** Loads {@code file} by its kind: .npz AlexNet weights, a .tflite model, else a suite model.zip. */
+    /** Loads {@code file} by its kind: AlexNet weights (.pth, .pt, .npz), a .tflite model, else a suite model.zip. */
     public static TargetModel load(Path file, Path dataDir) {
         return load(file, null, dataDir);
     }
@@ -32,11 +33,12 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
         if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tflite")) {
             return of(ImportedClassifier.fromTflite(file, labels, dataDir));
         }
-        if (file.getFileName().toString().endsWith(".npz")) {
-            AlexNetConfig config = AlexNetConfig.defaults();
+        if (TorchCheckpoint.isNamed(file) || file.getFileName().toString().endsWith(".npz")) {
+            AlexNetConfig config = TorchAlexNetWeights.configOf(file);
+            List<String> names = alexNetClasses(config, file, labels, dataDir);
             ComputationGraph net = TorchAlexNetWeights.load(file, config);
-            return new TargetModel(Dl4jClassifier.adopt(net, imageNetClasses(dataDir)), 3, config.inputSize(),
-                    config.inputSize(), null, "AlexNet (torchvision weights " + file.getFileName() + ")");
+            return new TargetModel(Dl4jClassifier.adopt(net, names), 3, config.inputSize(),
+                    config.inputSize(), null, "AlexNet (torchvision layout, weights " + file.getFileName() + ")");
         }
         ModelMetadata metadata = ModelFile.readMetadata(file);
         if (ImportedClassifier.KIND.equals(metadata.kind())) {
@@ -54,6 +56,23 @@ public record TargetModel(Classifier classifier, int channels, int rows, int col
                     -facts.inputMean() / facts.inputStd()));
         }
         return new TargetModel(classifier, facts.channels(), facts.height(), facts.width(), variant, what);
+    }
+
+    /** An AlexNet's class names: the ImageNet classes for 1000 outputs, else one per line of {@code labels}. */
+    static List<String> alexNetClasses(AlexNetConfig config, Path weights, Path labels, Path dataDir) {
+        if (labels == null && config.classes() == 1000) {
+            return imageNetClasses(dataDir);
+        }
+        if (labels == null) {
+            throw new SuiteException(weights + " is an AlexNet with " + config.classes() + " classes, not ImageNet's "
+                    + "1000; pass --labels FILE with one class name per line");
+        }
+        List<String> names = ImportedClassifier.readLabels(labels);
+        if (names.size() != config.classes()) {
+            throw new SuiteException(labels + " lists " + names.size() + " labels but " + weights + " has "
+                    + config.classes() + " classes");
+        }
+        return names;
     }
 
     /** The idx dataset a model was trained on, or null for any other. */

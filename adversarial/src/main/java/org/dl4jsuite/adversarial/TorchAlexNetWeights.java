@@ -2,23 +2,27 @@ package org.dl4jsuite.adversarial;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.io.NpzFile;
+import org.dl4jsuite.common.io.TorchCheckpoint;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Loads torchvision's AlexNet state_dict, saved as .npz by reference/export_alexnet.py, into
- * {@link AlexNetModel}'s graph. Conv kernels are [out, in, kh, kw] in both frameworks and copied as they
- * are; PyTorch's linear weights [out, in] are transposed to DL4J's [in, out]. The first dense layer needs
- * no reordering: PyTorch flattens the NCHW map as C·H·W (C slowest) and DL4J's CnnToFeedForwardPreProcessor
- * reshapes NCHW in c order, the same order (checked by the PyTorch fixture test with a 3×3 map).
+ * Loads torchvision's AlexNet state_dict into {@link AlexNetModel}'s graph: from a PyTorch checkpoint (.pth, .pt: read
+ * in Java by {@link TorchCheckpoint}, no Python), or from an .npz written by reference/export_alexnet.py. Conv kernels
+ * are [out, in, kh, kw] in both frameworks and copied as they are; PyTorch's linear weights [out, in] are transposed
+ * to DL4J's [in, out]; float16 and bfloat16 weights are widened to float32. The first dense layer needs no
+ * reordering: PyTorch flattens the NCHW map as C·H·W (C slowest) and DL4J's CnnToFeedForwardPreProcessor reshapes
+ * NCHW in c order, the same order (checked by the PyTorch fixture test with a 3×3 map).
  */
 public final class TorchAlexNetWeights {
 
@@ -41,15 +45,58 @@ public final class TorchAlexNetWeights {
         return m;
     }
 
-    /** Builds the AlexNet of {@code config} and loads {@code npz} into it, one array at a time. */
-    public static ComputationGraph load(Path npz, AlexNetConfig config) {
-        requireFile(npz);
+    /** Builds the AlexNet of {@code config} and loads {@code file} (.pth/.pt or .npz) into it, one array at a time. */
+    public static ComputationGraph load(Path file, AlexNetConfig config) {
+        requireFile(file);
         ComputationGraph net = AlexNetModel.build(config, 0);
         // 245 MB for torchvision's AlexNet: each array is copied into the network and freed before the next is read.
-        Loading loading = new Loading(net, npz);
-        NpzFile.forEach(npz, loading::accept);
+        Loading loading = new Loading(net, file);
+        if (TorchCheckpoint.isNamed(file)) {
+            TorchCheckpoint.forEach(file, loading::accept);
+        } else {
+            NpzFile.forEach(file, loading::accept);
+        }
         loading.finish();
         return net;
+    }
+
+    /**
+     * The AlexNet that {@code file}'s weights fit: a PyTorch checkpoint's widths, classes and pool size are read from
+     * its shapes (input 224, as torchvision's); an .npz is torchvision's own AlexNet.
+     */
+    public static AlexNetConfig configOf(Path file) {
+        requireFile(file);
+        return TorchCheckpoint.isNamed(file) ? configOf(TorchCheckpoint.shapes(file), file) : AlexNetConfig.defaults();
+    }
+
+    /** The widths of the torchvision-layout AlexNet with these state_dict shapes; names the first key that does not fit. */
+    static AlexNetConfig configOf(Map<String, long[]> shapes, Path source) {
+        List<Integer> channels = new ArrayList<>();
+        for (String conv : List.of("features.0", "features.3", "features.6", "features.8", "features.10")) {
+            channels.add(dimension(shapes, conv + ".weight", 4, 0, source));
+        }
+        int hidden = dimension(shapes, "classifier.1.weight", 2, 0, source);
+        int flattened = dimension(shapes, "classifier.1.weight", 2, 1, source);
+        int classes = dimension(shapes, "classifier.6.weight", 2, 0, source);
+        int cells = flattened / channels.get(4);
+        int pool = (int) Math.round(Math.sqrt(cells));
+        if (pool * pool * channels.get(4) != flattened) {
+            throw new SuiteException(source + ": classifier.1.weight takes " + flattened + " inputs, not "
+                    + channels.get(4) + " channels × a square pool output: this is not torchvision's AlexNet layout");
+        }
+        AlexNetConfig defaults = AlexNetConfig.defaults();
+        return new AlexNetConfig(defaults.inputSize(), channels, hidden, classes, pool, defaults.dropout());
+    }
+
+    private static int dimension(Map<String, long[]> shapes, String key, int rank, int axis, Path source) {
+        long[] shape = shapes.get(key);
+        if (shape == null || shape.length != rank || shape[axis] <= 0 || shape[axis] > Integer.MAX_VALUE) {
+            throw new SuiteException(source + (shape == null ? " has no tensor '" + key + "'"
+                    : ": '" + key + "' has shape " + Arrays.toString(shape) + ", not rank " + rank)
+                    + "; it is not a state_dict of torchvision's AlexNet (keys features.0.weight … classifier.6.bias). "
+                    + "It holds " + shapes.keySet());
+        }
+        return (int) shape[axis];
     }
 
     /** Reads every array of an .npz file by key. */
@@ -61,7 +108,7 @@ public final class TorchAlexNetWeights {
     private static void requireFile(Path npz) {
         if (!Files.isRegularFile(npz)) {
             throw new SuiteException("weights file not found: " + npz.toAbsolutePath()
-                    + " (write one with reference/export_alexnet.py)");
+                    + " (torchvision's alexnet-owt-7be5be79.pth: --zoo alexnet downloads it)");
         }
     }
 
@@ -117,8 +164,8 @@ public final class TorchAlexNetWeights {
             for (Map.Entry<String, INDArray> target : targets.entrySet()) {
                 if (!seen.contains(target.getKey())) {
                     throw new SuiteException(source + " has no array '" + target.getKey() + "' (expected shape "
-                            + Arrays.toString(torchShape(target.getKey(), target.getValue())) + "); it holds " + seen + ". Export torchvision's alexnet state_dict "
-                            + "with reference/export_alexnet.py");
+                            + Arrays.toString(torchShape(target.getKey(), target.getValue())) + "); it holds " + seen
+                            + ". Save torchvision's alexnet state_dict with torch.save(model.state_dict(), path)");
                 }
             }
             AlexNetModel.setNormalization(net);

@@ -29,7 +29,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.VGG16ImagePreProcessor;
 /**
  * The DL4J model zoo's ImageNet-pretrained classifiers ({@code deeplearning4j-zoo}, weights fetched as
  * {@code initPretrained} does, into DL4J's cache folder) with the input each was trained on. The zoo's AlexNet
- * has no pretrained weights, so it is not offered.
+ * has no pretrained weights, so it is not offered; {@code --zoo alexnet} is torchvision's ({@link ModelOption}).
  */
 public enum ZooClassifiers {
     SQUEEZENET("squeezenet", () -> SqueezeNet.builder().build(), Input.CAFFE),
@@ -80,7 +80,8 @@ public enum ZooClassifiers {
                 return z;
             }
         }
-        throw new SuiteException("--zoo must be one of " + Arrays.stream(values()).map(ZooClassifiers::option).toList()
+        throw new SuiteException("--zoo must be " + ModelOption.TORCHVISION_ALEXNET + " (torchvision's) or one of "
+                + Arrays.stream(values()).map(ZooClassifiers::option).toList()
                 + " (the DL4J zoo's ImageNet-pretrained models), got '" + name + "'");
     }
 

@@ -14,6 +14,8 @@ import org.dl4jsuite.common.data.SharedData;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -83,6 +85,53 @@ class AdversarialCommandTest {
         java.util.List<String> names = Files.readAllLines(imagenet.resolve("imagenet_classes.txt"));
         String first = o.out().lines().filter(l -> l.contains(" 1. ")).findFirst().orElseThrow();
         assertThat(names.stream().anyMatch(n -> first.contains(" " + n.strip() + " "))).as(first).isTrue();
+    }
+
+    /** PyTorch's top-5 on photo.png for the narrow .pth fixtures (printed by reference/make_pth_fixtures.py). */
+    static final int[] PYTORCH_TOP5 = {777, 463, 113, 612, 668};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alexnet-narrow.pth", "alexnet-narrow-legacy.pth", "alexnet-narrow-f16.pth"})
+    void classifyReadsAPyTorchCheckpointAndGivesPyTorchsTopFive(String file) {
+        Path weights = TorchAlexNetWeightsTest.pth(file);
+        CliOutcome o = cli("classify", "--model", weights.toString(), "--resize", "direct", "--data-dir",
+                imagenet().toString(), TorchAlexNetWeightsTest.pth("photo.png").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(classesListed(o.out())).containsExactly(PYTORCH_TOP5);
+    }
+
+    @Test
+    void importAndSummaryTakeAPyTorchCheckpoint() {
+        Path weights = TorchAlexNetWeightsTest.pth("alexnet-narrow.pth");
+        CliOutcome summary = cli("summary", "--model", weights.toString());
+        assertThat(summary.code()).as(summary.err()).isZero();
+        assertThat(summary.out()).contains("AlexNet for alexnet-narrow.pth").contains("fc8");
+        Path zip = tmp.resolve("narrow-alexnet.zip");
+        CliOutcome imported = cli("import", "--model", weights.toString(), "--data-dir", imagenet().toString(),
+                "--output", zip.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        CliOutcome o = cli("classify", "--model", zip.toString(), "--resize", "direct",
+                TorchAlexNetWeightsTest.pth("photo.png").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(classesListed(o.out())).containsExactly(PYTORCH_TOP5);
+    }
+
+    @Test
+    void zooAlexNetWithoutTheFileNamesItsUrlAndFolder() {
+        Path empty = tmp.resolve("no-weights-here");
+        CliOutcome o = cli("classify", "--zoo", "alexnet", "--data-dir", empty.toString(), "photo.jpg");
+        assertThat(o.code()).isEqualTo(SuiteCli.USER_ERROR);
+        CliOutcome inData = cli("classify", "--zoo", "alexnet", "--data-dir", imagenet().toString(),
+                TorchAlexNetWeightsTest.pth("photo.png").toString());
+        assertThat(inData.code()).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(inData.err()).contains("https://download.pytorch.org/models/alexnet-owt-7be5be79.pth")
+                .contains("alexnet-owt-7be5be79.pth").contains(imagenet().toString());
+    }
+
+    /** The class indices of the "(class N)" lines of classify's output, in order. */
+    private static int[] classesListed(String out) {
+        return out.lines().filter(l -> l.contains("(class ")).mapToInt(l -> Integer.parseInt(
+                l.substring(l.indexOf("(class ") + 7, l.indexOf(')', l.indexOf("(class "))))).toArray();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dl4jsuite.common.SuiteException;
 import org.dl4jsuite.common.TestResources;
 import org.dl4jsuite.common.io.NpzFile;
+import org.dl4jsuite.common.io.TorchCheckpoint;
 import org.dl4jsuite.common.runtime.ComputeBackend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,5 +87,37 @@ class TorchAlexNetWeightsTest {
         assertThatThrownBy(() -> AlexNetModel.configuration(
                 new AlexNetConfig(200, List.of(8, 8, 8, 8, 8), 8, 10, 6, 0.5), 1))
                 .isInstanceOf(SuiteException.class).hasMessageContaining("input 200 gives 5×5");
+    }
+
+    /** The .pth fixtures of reference/make_pth_fixtures.py: a narrow AlexNet with 1000 classes, 224 input. */
+    static Path pth(String name) {
+        return TestResources.path(TorchAlexNetWeightsTest.class, "/alexnet-pth/" + name);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"alexnet-narrow.pth,narrow", "alexnet-narrow-legacy.pth,narrow",
+        "alexnet-narrow-f16.pth,f16"})
+    void pytorchCheckpointsGivePyTorchsLogitsOnAPhoto(String file, String logitsKey) {
+        AlexNetConfig config = TorchAlexNetWeights.configOf(pth(file));
+        assertThat(config).isEqualTo(new AlexNetConfig(224, List.of(8, 16, 24, 16, 16), 16, 1000, 6, 0.5));
+        ComputationGraph net = TorchAlexNetWeights.load(pth(file), config);
+        INDArray photo = ImageNetPreprocessor.forCrop(ImageNetPreprocessor.Resize.DIRECT, 224).read(pth("photo.png"));
+        INDArray expected = NpzFile.read(pth("logits.npz")).get(logitsKey);
+        INDArray logits = AlexNetModel.logits(net, photo);
+        assertThat(logits.shape()).containsExactly(1, 1000);
+        assertThat(logits.sub(expected).amaxNumber().doubleValue()).as(file).isLessThan(1e-4);
+    }
+
+    @Test
+    void aCheckpointThatIsNotTorchvisionsLayoutNamesTheKey() {
+        Map<String, long[]> shapes = new java.util.LinkedHashMap<>(TorchCheckpoint.shapes(pth("alexnet-narrow.pth")));
+        shapes.remove("features.8.weight");
+        assertThatThrownBy(() -> TorchAlexNetWeights.configOf(shapes, Path.of("x.pth")))
+                .isInstanceOf(SuiteException.class).hasMessageContaining("no tensor 'features.8.weight'")
+                .hasMessageContaining("torchvision's AlexNet");
+        shapes.put("features.8.weight", new long[] {16, 24, 3, 3});
+        shapes.put("classifier.1.weight", new long[] {16, 100});
+        assertThatThrownBy(() -> TorchAlexNetWeights.configOf(shapes, Path.of("x.pth")))
+                .isInstanceOf(SuiteException.class).hasMessageContaining("takes 100 inputs");
     }
 }
