@@ -11,8 +11,12 @@ import org.dl4jsuite.common.runtime.MemoryFigures;
  * full collections (the training UI's). Call {@link #check()} once per iteration of such a loop.
  */
 public final class NativeGarbage {
-    /** Time for ND4J's deallocator thread to free what a collection found dead. */
+    /** Time for ND4J's deallocator thread to free what a collection found dead, per round. */
     private static final long TRIM_DELAY_MILLIS = 20;
+    /** Rounds of waiting and trimming: at least 2, at most 20 (0.4 s). */
+    private static final int SETTLE_ROUNDS = 20;
+    /** A fall of the resident set smaller than this ends the wait. */
+    private static final double SETTLED_MIB = 1;
 
     private final double budgetMib;
     private double baselineMib = Double.NaN;
@@ -50,24 +54,34 @@ public final class NativeGarbage {
     public void collect() {
         System.gc();
         collections++;
-        releaseFreedPages();
         // Freed buffers are reused by later allocations, so the process stays near this size from now on.
-        baselineMib = MemoryFigures.residentSetMib();
+        baselineMib = settledAfterRelease();
     }
 
     /**
-     * Hands the pages of freed native buffers back to the system (glibc's malloc_trim through JavaCPP). ND4J frees a
-     * collected array's buffer on its deallocator thread shortly after the collection, and the suite's malloc
-     * settings (./suite: large buffers from the heap, no automatic trimming, for speed) keep freed pages resident.
+     * Hands the pages of freed native buffers back to the system (glibc's malloc_trim through JavaCPP) until the
+     * resident set stops falling, and returns it. ND4J frees a collected array's buffer on its deallocator thread
+     * some time after the collection (longer on a loaded machine), and the suite's malloc settings (./suite: large
+     * buffers from the heap, no automatic trimming, for speed) keep freed pages resident until trimmed. A baseline
+     * taken before the deallocator is done would hide the next growth behind the late frees.
      */
-    private static void releaseFreedPages() {
-        try {
-            Thread.sleep(TRIM_DELAY_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+    private static double settledAfterRelease() {
+        double before = MemoryFigures.residentSetMib();
+        for (int round = 1; round <= SETTLE_ROUNDS; round++) {
+            try {
+                Thread.sleep(TRIM_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Malloc.trim();
+            double now = MemoryFigures.residentSetMib();
+            if (round >= 2 && !(before - now > SETTLED_MIB)) {
+                return now; // two rounds at least: the first trim may come before the deallocator's first free
+            }
+            before = now;
         }
-        Malloc.trim();
+        return MemoryFigures.residentSetMib();
     }
 
     /** How many collections {@link #check()} has run. */
