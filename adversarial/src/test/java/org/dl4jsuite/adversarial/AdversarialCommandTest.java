@@ -128,6 +128,24 @@ class AdversarialCommandTest {
                 .contains("alexnet-owt-7be5be79.pth").contains(imagenet().toString());
     }
 
+    @Test
+    void aPthWhosePickleCallsOsSystemExitsWithTwoAndRunsNothing() throws IOException {
+        Path marker = tmp.resolve("pwned");
+        Path hostile = tmp.resolve("hostile.pth");
+        try (OutputStream file = Files.newOutputStream(hostile); ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("hostile/data.pkl"));
+            // Protocol 0, as a malicious pickle is written by hand: os.system('touch MARKER').
+            zip.write(("cos\nsystem\n(S'touch " + marker + "'\ntR.").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        CliOutcome o = cli("classify", "--model", hostile.toString(), "--data-dir", imagenet().toString(),
+                TorchAlexNetWeightsTest.pth("photo.png").toString());
+        assertThat(o.code()).isEqualTo(SuiteCli.USER_ERROR);
+        assertThat(o.err()).contains("names the global 'os.system'").contains("hostile.pth")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(marker).doesNotExist();
+    }
+
     /** The class indices of the "(class N)" lines of classify's output, in order. */
     private static int[] classesListed(String out) {
         return out.lines().filter(l -> l.contains("(class ")).mapToInt(l -> Integer.parseInt(
