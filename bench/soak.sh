@@ -4,12 +4,12 @@
 # peak, the peak per phase (validation against training), the RSS after warm-up and its growth per hour
 # (`./suite bench soak-report`).
 #
-#   bench/soak.sh [--minutes 60] [--every 5] [--warm-up 120] [--out bench/results] WORKLOAD [-- EXTRA OPTIONS]
+#   bench/soak.sh [--minutes 60] [--every 5] [--warm-up 120] [--epochs 2] [--out bench/results] WORKLOAD [-- EXTRA OPTIONS]
 #
 # WORKLOAD (data from ../shared/data unless DL4J_SUITE_SHARED_DATA names another folder):
 #   char-lstm  char-lstm train, validation and a sample every 100 steps, for --minutes (then stopped; the run's
 #              checkpoint is written as on Ctrl-C)
-#   word-lm    word-lm train, two epochs with the validation pass after each and the test pass at the end
+#   word-lm    word-lm train, --epochs epochs (2) with the validation pass after each and the test pass at the end
 #   sweep      lenet-mnist sweep of 8 points (--lr 0.1,0.05,0.02,0.01 × --batch-size 64,128, one epoch each)
 #   attack     `bench attack`: the AlexNet attack loop (random weights, as bench/alexnet-attack.sh), 200 iterations
 # EXTRA OPTIONS go to the workload's command, e.g. `bench/soak.sh char-lstm -- --ui` for the training UI too (then the
@@ -23,6 +23,7 @@ source "$root/bench/pytorch-pair.sh"   # $work (a scratch folder removed on exit
 minutes=60
 every=5
 warm_up=120
+epochs=2
 workload=""
 extra=()
 while [[ $# -gt 0 ]]; do
@@ -30,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --minutes) minutes="$2"; shift 2 ;;
     --every) every="$2"; shift 2 ;;
     --warm-up) warm_up="$2"; shift 2 ;;
+    --epochs) epochs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
@@ -46,7 +48,7 @@ case "$workload" in
     command=(char-lstm train --data-dir "$shared/tinyshakespeare" --epochs 100000 --eval-every 100 --out "$work/runs")
     limit=$(( minutes * 60 )) ;;
   word-lm)
-    command=(word-lm train --data-dir "$shared/ptb" --epochs 2 --out "$work/runs") ;;
+    command=(word-lm train --data-dir "$shared/ptb" --epochs "$epochs" --out "$work/runs") ;;
   sweep)
     command=(lenet-mnist sweep --data-dir "$shared/mnist" --epochs 1 --lr 0.1,0.05,0.02,0.01 --batch-size 64,128
       --out "$work/runs") ;;
@@ -54,7 +56,7 @@ case "$workload" in
     (cd "$root/reference" && "$py" alexnet_attack.py --make-weights "$work/alexnet.npz" --seed 42) > /dev/null
     command=(bench attack --weights "$work/alexnet.npz" --dir "$shared/imagenet" --data-dir "$shared/imagenet"
       --iterations 200 --out "$work/runs") ;;
-  *) echo "usage: bench/soak.sh [--minutes M] [--every S] [--warm-up S] [--out DIR] char-lstm|word-lm|sweep|attack [-- OPTIONS]" >&2
+  *) echo "usage: bench/soak.sh [--minutes M] [--every S] [--warm-up S] [--epochs N] [--out DIR] char-lstm|word-lm|sweep|attack [-- OPTIONS]" >&2
      exit 2 ;;
 esac
 
