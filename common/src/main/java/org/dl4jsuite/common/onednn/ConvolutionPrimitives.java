@@ -36,6 +36,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * into the primitives' layouts by reorders created once.
  */
 final class ConvolutionPrimitives extends PrimitiveSet {
+    /** Channels below oneDNN's block of 16: an input gradient or an output with so few is asked for in plain NCHW. */
+    static final long FEW_CHANNELS = 16;
+
     final long[] inputShape;
     final long[] outputShape;
     final boolean training;
@@ -89,8 +92,10 @@ final class ConvolutionPrimitives extends PrimitiveSet {
         String what = "convolve " + java.util.Arrays.toString(inputShape) + " by " + java.util.Arrays.toString(weightShape);
         try {
             dnnl_convolution_desc_t fd = new dnnl_convolution_desc_t();
+            // Few output channels (AlexNet's 3-channel normalisation) likewise stay plain rather than padded to 16.
+            dnnl_memory_desc_t dstAsked = outputShape[1] < FEW_CHANNELS ? dstMd : dstAny;
             OneDnn.check(dnnl_convolution_forward_desc_init(fd, training ? dnnl_forward_training : dnnl_forward_inference,
-                    dnnl_convolution_direct, srcAny, weightsAny, biasMd, dstAny, stride, padding, paddingR),
+                    dnnl_convolution_direct, srcAny, weightsAny, biasMd, dstAsked, stride, padding, paddingR),
                     "describe a convolution");
             dnnl_primitive_desc fpd = relu ? primitiveDescWithRelu(fd, what) : primitiveDesc(fd, null, what);
             dnnl_memory_desc_t srcLayout = query(fpd, DNNL_ARG_SRC);
@@ -136,8 +141,12 @@ final class ConvolutionPrimitives extends PrimitiveSet {
 
             if (inputGradient) {
                 dnnl_convolution_desc_t bdd = new dnnl_convolution_desc_t();
-                OneDnn.check(dnnl_convolution_backward_data_desc_init(bdd, dnnl_convolution_direct, srcAny, weightsAny,
-                        dstAny, stride, padding, paddingR), "describe a convolution's input gradient");
+                // A few input channels (an image's 3) in oneDNN's blocked layout are padded to 16: its direct kernel
+                // then does 5x the work, and a reorder strips the padding (AlexNet's first convolution: 128 ms for 12
+                // images). Asked for plain NCHW, oneDNN takes its gemm + col2im kernel instead.
+                dnnl_memory_desc_t diffSrcAsked = inputShape[1] < FEW_CHANNELS ? srcMd : srcAny;
+                OneDnn.check(dnnl_convolution_backward_data_desc_init(bdd, dnnl_convolution_direct, diffSrcAsked,
+                        weightsAny, dstAny, stride, padding, paddingR), "describe a convolution's input gradient");
                 dnnl_primitive_desc bdpd = primitiveDesc(bdd, fpd, what + " (input gradient)");
                 Reorder toDataDiffDst = reorder(dstLayout, diffDst, query(bdpd, DNNL_ARG_DIFF_DST));
                 Reorder toWeights = reorder(weightsUser, userWeights, query(bdpd, DNNL_ARG_WEIGHTS));
