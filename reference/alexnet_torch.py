@@ -49,6 +49,19 @@ MEAN = (0.485, 0.456, 0.406)
 STD = (0.229, 0.224, 0.225)
 
 
+def init_fixture_weights(model):
+    """He-initialised weights keep the activations at unit scale through a narrow net, so the logits differ
+    clearly between inputs; non-zero biases everywhere, so a bias mapped to the wrong layer shows."""
+    import torch
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if name.endswith("bias"):
+                p.uniform_(-0.1, 0.1)
+            else:
+                torch.nn.init.kaiming_normal_(p, nonlinearity="relu")
+    return model
+
+
 def save_state_dict_npz(state_dict, path):
     """Writes every tensor as float32 under its state_dict key (uncompressed .npz, as ND4J reads it)."""
     import numpy as np

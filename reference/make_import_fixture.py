@@ -14,7 +14,7 @@ import sys
 import numpy as np
 import torch
 
-from alexnet_torch import AlexNet, MEAN, STD, save_state_dict_npz
+from alexnet_torch import AlexNet, MEAN, STD, init_fixture_weights, save_state_dict_npz
 
 CHANNELS = (8, 16, 24, 16, 16)
 HIDDEN = 32
@@ -28,14 +28,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(1234)
     model = AlexNet(CHANNELS, HIDDEN, CLASSES, POOL_OUTPUT).eval()
-    # He-initialised weights keep the activations at unit scale through the narrow net, so the logits
-    # differ clearly between inputs; non-zero biases everywhere, so a bias mapped to the wrong layer shows.
-    with torch.no_grad():
-        for name, p in model.named_parameters():
-            if name.endswith("bias"):
-                p.uniform_(-0.1, 0.1)
-            else:
-                torch.nn.init.kaiming_normal_(p, nonlinearity="relu")
+    init_fixture_weights(model)
     x = torch.rand(2, 3, SIZE, SIZE)
     mean = torch.tensor(MEAN).view(1, 3, 1, 1)
     std = torch.tensor(STD).view(1, 3, 1, 1)

@@ -33,7 +33,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from alexnet_torch import AlexNet, MEAN, STD
+from alexnet_torch import AlexNet, MEAN, STD, init_fixture_weights
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COMMON = os.path.join(HERE, "..", "common", "src", "test", "resources", "org", "dl4jsuite", "common", "io", "torch")
@@ -157,12 +157,7 @@ def save_alexnet(photo):
     os.makedirs(ALEXNET, exist_ok=True)
     torch.manual_seed(4321)
     model = AlexNet(CHANNELS, HIDDEN, 1000, 6).eval()
-    with torch.no_grad():
-        for name, p in model.named_parameters():
-            if name.endswith("bias"):
-                p.uniform_(-0.1, 0.1)
-            else:
-                torch.nn.init.kaiming_normal_(p, nonlinearity="relu")
+    init_fixture_weights(model)
     image = crop(photo)
     image.save(os.path.join(ALEXNET, "photo.png"))
     x = torch.from_numpy(np.asarray(Image.open(os.path.join(ALEXNET, "photo.png")).convert("RGB"),
