@@ -3,7 +3,8 @@
     /usr/bin/python3 reference/make_pth_fixtures.py [--photo ../shared/data/imagenet/n01443537_2675_goldfish.jpg]
 
 Every file here is written by PyTorch itself (torch.save; PyTorch 1.13 from Debian), except the hostile ones,
-which are hand-made pickles and archives that a reader must refuse without running anything.
+which are hand-made pickles and archives that a reader must refuse without running anything. Running it again
+writes equivalent files, not identical bytes: legacy files name storages by memory address, zips carry times.
 
 common/src/test/resources/org/dl4jsuite/common/io/torch/
   dtypes.pth, dtypes-legacy.pth   one tensor of each type (float32, float16, bfloat16, float64, int64, int32,
