@@ -12,6 +12,8 @@ common/src/test/resources/org/dl4jsuite/common/io/torch/
                                   views at offsets into one shared storage, and a nested dict with a plain number;
                                   zip format and legacy format (_use_new_zipfile_serialization=False)
   expected.npz                    the same tensors' values, as numpy writes them (float16/bfloat16 as float32)
+  hand-made-ok.pth, -v1.pth       torch.save's zip layout written by hand: _rebuild_tensor_v2 and the older
+                                  _rebuild_tensor (PyTorch < 0.4)
   hostile-*.pth                   os.system, builtins.eval, a call of a storage type, a storage claiming 2^40
                                   items, a view past its storage's end, a truncated zip, a legacy file with a
                                   wrong magic number
@@ -99,8 +101,9 @@ class StorageRef:
         self.key, self.items = key, items
 
 
-def state_dict_pickle(offset=0, items=4, claimed=4):
-    """data.pkl of {'w': FloatStorage view}, with the view's offset and size and the storage's claimed length."""
+def state_dict_pickle(offset=0, items=4, claimed=4, v1=False):
+    """data.pkl of {'w': FloatStorage view}, with the view's offset and size and the storage's claimed length;
+    v1: rebuilt by torch._utils._rebuild_tensor, as PyTorch before 0.4 wrote tensors."""
 
     class Pickler(pickle.Pickler):
         def persistent_id(self, obj):
@@ -110,6 +113,8 @@ def state_dict_pickle(offset=0, items=4, claimed=4):
 
     class Rebuild:
         def __reduce__(self):
+            if v1:
+                return torch._utils._rebuild_tensor, (StorageRef("0", claimed), offset, (items,), (1,))
             return (torch._utils._rebuild_tensor_v2,
                     (StorageRef("0", claimed), offset, (items,), (1,), False, __import__("collections").OrderedDict()))
 
@@ -133,6 +138,7 @@ def save_hostile():
     zip_with_pickle(os.path.join(COMMON, "hostile-view-past-end.pth"), state_dict_pickle(offset=2, items=4),
                     {"0": four})
     zip_with_pickle(os.path.join(COMMON, "hand-made-ok.pth"), state_dict_pickle(), {"0": four})
+    zip_with_pickle(os.path.join(COMMON, "hand-made-v1.pth"), state_dict_pickle(v1=True), {"0": four})
     whole = open(os.path.join(COMMON, "dtypes.pth"), "rb").read()
     open(os.path.join(COMMON, "hostile-truncated.pth"), "wb").write(whole[: len(whole) // 2])
     legacy = bytearray(open(os.path.join(COMMON, "dtypes-legacy.pth"), "rb").read())

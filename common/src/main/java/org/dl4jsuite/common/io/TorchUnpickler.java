@@ -17,7 +17,8 @@ import org.dl4jsuite.common.SuiteException;
 /**
  * Pyrolite's unpickler restricted to what a PyTorch {@code state_dict} pickle uses, as
  * {@code torch.load(weights_only=True)} is: the globals {@code collections.OrderedDict},
- * {@code torch._utils._rebuild_tensor_v2}, {@code torch._utils._rebuild_parameter} and the {@code torch.*Storage}
+ * {@code torch._utils._rebuild_tensor_v2} (and {@code _rebuild_tensor}, its form before PyTorch 0.4),
+ * {@code torch._utils._rebuild_parameter} and the {@code torch.*Storage}
  * types, storages by persistent id, and plain values. Any other global, a call of anything else, and the opcodes a
  * state_dict never uses are refused with one message; a length in the pickle is checked against the bytes left
  * before anything is allocated. Nothing named in the file is ever looked up, loaded or run.
@@ -25,7 +26,7 @@ import org.dl4jsuite.common.SuiteException;
 final class TorchUnpickler extends Unpickler {
     /** The globals a state_dict names, as module.name. */
     static final List<String> ALLOWED = List.of("collections.OrderedDict", "torch._utils._rebuild_tensor_v2",
-            "torch._utils._rebuild_parameter", "torch.*Storage");
+            "torch._utils._rebuild_tensor", "torch._utils._rebuild_parameter", "torch.*Storage");
 
     private final String what;
     private final Consumer<TorchStorage> storageCheck;
@@ -136,7 +137,7 @@ final class TorchUnpickler extends Unpickler {
         switch (full) {
             case "collections.OrderedDict":
                 return Global.ORDERED_DICT;
-            case "torch._utils._rebuild_tensor_v2":
+            case "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_tensor":
                 return Global.REBUILD_TENSOR;
             case "torch._utils._rebuild_parameter":
                 return Global.REBUILD_PARAMETER;
@@ -153,7 +154,7 @@ final class TorchUnpickler extends Unpickler {
 
     private Object call(Object callable, Object args) {
         if (!(callable instanceof Global global)) {
-            throw refuse("calls a " + typeName(callable) + "; only " + String.join(", ", ALLOWED.subList(0, 3))
+            throw refuse("calls a " + typeName(callable) + "; only " + String.join(", ", ALLOWED.subList(0, 4))
                     + " are called");
         }
         if (!(args instanceof Object[] a)) {
@@ -167,8 +168,9 @@ final class TorchUnpickler extends Unpickler {
                 yield new OrderedDict();
             }
             case REBUILD_TENSOR -> {
-                if (a.length != 6 && a.length != 7) {
-                    throw refuse("rebuilds a tensor from " + a.length + " arguments, not 6 or 7");
+                // (storage, offset, size, stride[, requires_grad, backward_hooks[, metadata]]): v1 has the first four.
+                if (a.length != 4 && a.length != 6 && a.length != 7) {
+                    throw refuse("rebuilds a tensor from " + a.length + " arguments, not 4, 6 or 7");
                 }
                 if (!(a[0] instanceof TorchStorage storage)) {
                     throw refuse("rebuilds a tensor from a " + typeName(a[0]) + ", not a storage");

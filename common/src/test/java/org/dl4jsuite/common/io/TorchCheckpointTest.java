@@ -88,10 +88,10 @@ class TorchCheckpointTest {
         assertThat(seen.get(0).wasClosed()).isTrue();
     }
 
-    @Test
-    void aHandMadeArchiveInTorchSavesLayoutReads() {
-        assertThat(TorchCheckpoint.read(fixture("hand-made-ok.pth")).get("w").toFloatVector())
-                .containsExactly(0f, 1f, 2f, 3f);
+    @ParameterizedTest
+    @ValueSource(strings = {"hand-made-ok.pth", "hand-made-v1.pth"})
+    void aHandMadeArchiveInTorchSavesLayoutReadsWithEitherTensorBuilder(String name) {
+        assertThat(TorchCheckpoint.read(fixture(name)).get("w").toFloatVector()).containsExactly(0f, 1f, 2f, 3f);
     }
 
     @ParameterizedTest
