@@ -34,6 +34,11 @@ record TorchTensor(TorchStorage storage, long offset, long[] size, long[] stride
             throw new IllegalArgumentException(what + " has size " + Arrays.toString(size) + " and stride "
                     + Arrays.toString(stride) + ", too large to address");
         }
+        if (items > Integer.MAX_VALUE / storage.dtype().itemSize()) {
+            // A view with zero strides (torch.expand) may name far more items than its storage holds.
+            throw new IllegalArgumentException(what + " of size " + Arrays.toString(size) + " would need "
+                    + items * storage.dtype().itemSize() + " bytes; tensors up to 2 GiB are read");
+        }
         if (items > 0 && last >= storage.items()) {
             throw new IllegalArgumentException(what + " reaches item " + last + " of a storage of " + storage.items()
                     + " items (offset " + offset + ", size " + Arrays.toString(size) + ", stride "
